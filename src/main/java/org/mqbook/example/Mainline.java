@@ -1,0 +1,2 @@
+package org.mqbook.example;
+public class Mainline { public static void main(String[] a) { System.out.println("mqbook"); } }
