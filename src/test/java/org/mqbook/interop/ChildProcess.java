@@ -19,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #close()} always ends the process: SIGTERM to it and its descendants (a 4.7.1 broker
  * or namesrv then runs its own shutdown hook), SIGKILL after a grace period. {@link #kill9()}
- * skips the grace (crash tests). Every child still running when the test JVM exits is killed by
+ * skips the grace (crash tests, or any test that does not need a clean stop: a 4.7.1 broker
+ * takes about 7 s to shut down, a namesrv about 3 s, because their shutdown hooks join threads
+ * that poll every 3 s). Every child still running when the test JVM exits is killed by
  * a shutdown hook, so a failed or interrupted test leaves no process behind.
  *
  * <p>For servers, {@link #port()} is the main listen port and {@link #conf()} the key/value

@@ -49,6 +49,10 @@ public final class Rmq471 {
     public static final String NAMESRV_MAIN = "org.apache.rocketmq.namesrv.NamesrvStartup";
     public static final String BROKER_MAIN = "org.apache.rocketmq.broker.BrokerStartup";
     public static final String MQADMIN_MAIN = "org.apache.rocketmq.tools.command.MQAdminStartup";
+    /** The 4.7.1-side programs under src/test/rmq471/java (see their Javadoc for arguments). */
+    public static final String CODEC_VECTORS = "org.mqbook.rmq471.CodecVectors";
+    public static final String CLIENT_PROBE = "org.mqbook.rmq471.RemotingClientProbe";
+    public static final String SERVER_PROBE = "org.mqbook.rmq471.RemotingServerProbe";
     /** Printed by NamesrvStartup once it listens. */
     public static final String NAMESRV_READY = "The Name Server boot success";
     /** Printed by BrokerStartup after it listens and has registered with its namesrvs. */
@@ -150,6 +154,26 @@ public final class Rmq471 {
                         BROKER_READY, port);
             } catch (IllegalStateException e) {
                 if (portGiven || attempt >= START_ATTEMPTS || !isPortClash(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts {@code RemotingServerProbe} (a bare 4.7.1 NettyRemotingServer) on a free port with
+     * the given options, e.g. {@code startServerProbe("echo=300", "fail=301")}.
+     */
+    public static ChildProcess startServerProbe(String... options) {
+        for (int attempt = 1; ; attempt++) {
+            int port = FreePorts.find();
+            List<String> args = new ArrayList<>(List.of(Integer.toString(port)));
+            args.addAll(List.of(options));
+            try {
+                return start("RemotingServerProbe-" + port, SERVER_PROBE, List.of(), args,
+                        "READY " + port, SERVER_TIMEOUT, port, Map.of());
+            } catch (IllegalStateException e) {
+                if (attempt >= START_ATTEMPTS || !isPortClash(e)) {
                     throw e;
                 }
             }

@@ -73,7 +73,7 @@ class Rmq471HarnessTest {
 
     @Test
     void codecVectorsMatchTheCommittedGoldenFile() throws IOException, DataFormatException {
-        Rmq471.ProgramResult run = Rmq471.runProgram("org.mqbook.rmq471.CodecVectors");
+        Rmq471.ProgramResult run = Rmq471.runProgram(Rmq471.CODEC_VECTORS);
         assertEquals(0, run.exitCode(), run.output());
         Map<String, String> live = parseVectors(run.output());
         Map<String, String> golden = parseVectors(readGolden());
@@ -113,15 +113,10 @@ class Rmq471HarnessTest {
 
     @Test
     void clientProbeTalksToServerProbeAndKill9StopsIt() {
-        int port = FreePorts.find();
-        ChildProcess server = Rmq471.start("RemotingServerProbe-" + port,
-                "org.mqbook.rmq471.RemotingServerProbe", List.of(),
-                List.of(Integer.toString(port), "echo=300", "push=302"),
-                "READY " + port, Duration.ofSeconds(60));
+        ChildProcess server = Rmq471.startServerProbe("echo=300", "push=302");
         try {
-            Rmq471.ProgramResult run = Rmq471.runProgram("org.mqbook.rmq471.RemotingClientProbe",
-                    "127.0.0.1:" + port, "300", "ext.topic=T", "ext.n=1", "body=hi",
-                    "serve=302", "linger=1500");
+            Rmq471.ProgramResult run = Rmq471.runProgram(Rmq471.CLIENT_PROBE, server.addr(),
+                    "300", "ext.topic=T", "ext.n=1", "body=hi", "serve=302", "linger=1500");
             String out = run.output();
             assertEquals(0, run.exitCode(), out);
             for (String call : List.of("sync", "async")) {
