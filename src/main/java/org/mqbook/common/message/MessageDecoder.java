@@ -38,6 +38,7 @@ import org.mqbook.common.sysflag.MessageSysFlag;
  *    .   1+n  TOPICLENGTH + TOPIC
  *    .   2+n  PROPERTIESLENGTH + PROPERTIES
  * </pre>
+ * PROPERTIES is UTF-8 text: name 0x01 value 0x02, once per property.
  *
  * Stateless and thread-safe. Read next: {@link MessageExt}, then
  * the store's CommitLog, which appends these records.
@@ -52,8 +53,7 @@ public final class MessageDecoder {
     public static final int QUEUE_ID_POSITION = 12;
     public static final int MESSAGE_FLAG_POSTION = 16;
     public static final int QUEUE_OFFSET_POSITION = 20;
-    // TODO K1: offsetMsgId = hex(STOREHOST + PHYSICALOFFSET): the id
-    // says where the message lives, so readers rebuild it, never store it
+    // TODO K1: offsetMsgId=hex(STOREHOST,offset) tells where to fetch
     public static final int PHY_POS_POSITION = 28;
     public static final int MESSAGE_PHYSIC_OFFSET_POSTION = 28;
     public static final int SYSFLAG_POSITION = 36;
@@ -66,6 +66,7 @@ public final class MessageDecoder {
 
     public static final int IPV4_HOST_LENGTH = 4 + 4;
     public static final int IPV6_HOST_LENGTH = 16 + 4;
+    // TODO K1: 3 length bytes a record: topic <= 127, properties <= 32767
     public static final int MAX_TOPIC_LENGTH = Byte.MAX_VALUE;
     public static final int MAX_PROPERTIES_LENGTH = Short.MAX_VALUE;
     public static final char NAME_VALUE_SEPARATOR = 1;
@@ -84,12 +85,12 @@ public final class MessageDecoder {
 
     // tag::ch06-message-length[]
     /** The record length for these field sizes: every field, in order. */
-    public static int calMsgLength(final int sysFlag, final int bodyLength,
-        final int topicLength, final int propertiesLength) {
-        final int bornHostLength = hostLength(MessageSysFlag.isBornHostV6(sysFlag));
-        final int storeHostLength = hostLength(MessageSysFlag.isStoreHostV6(sysFlag));
-        // TODO K1: TOPICLENGTH is 1 byte and PROPERTIESLENGTH 2: topic <= 127
-        // and properties <= 32767 bytes keep every record's header small
+    public static int calMsgLength(int sysFlag, int bodyLength,
+        int topicLength, int propertiesLength) {
+        final int bornHost =
+            hostLength(MessageSysFlag.isBornHostV6(sysFlag));
+        final int storeHost =
+            hostLength(MessageSysFlag.isStoreHostV6(sysFlag));
         return 4                            // TOTALSIZE
             + 4                             // MAGICCODE
             + 4                             // BODYCRC
@@ -99,14 +100,14 @@ public final class MessageDecoder {
             + 8                             // PHYSICALOFFSET
             + 4                             // SYSFLAG
             + 8                             // BORNTIMESTAMP
-            + bornHostLength                // BORNHOST
+            + bornHost                      // BORNHOST
             + 8                             // STORETIMESTAMP
-            + storeHostLength               // STOREHOST
+            + storeHost                     // STOREHOST
             + 4                             // RECONSUMETIMES
             + 8                             // PREPARED TRANSACTION OFFSET
             + 4 + bodyLength                // BODYLENGTH + BODY
             + 1 + topicLength               // TOPICLENGTH + TOPIC
-            + 2 + propertiesLength;         // PROPERTIESLENGTH + PROPERTIES
+            + 2 + propertiesLength;         // PROPERTIESLENGTH + ...
     }
     // end::ch06-message-length[]
 
@@ -139,6 +140,9 @@ public final class MessageDecoder {
         byte[] body = msg.getBody() == null ? new byte[0] : msg.getBody();
         if (needCompress && MessageSysFlag.isCompressed(sysFlag)) {
             body = UtilAll.compress(body, COMPRESS_LEVEL);
+        }
+        if (msg.getTopic() == null) {
+            throw new IllegalArgumentException("message has no topic: " + msg);
         }
         final byte[] topic = msg.getTopic().getBytes(StandardCharsets.UTF_8);
         final byte[] properties = propertiesOf(msg).getBytes(StandardCharsets.UTF_8);
@@ -216,18 +220,13 @@ public final class MessageDecoder {
      */
     public static MessageExt decode(final ByteBuffer byteBuffer, final boolean readBody,
         final boolean deCompressBody, final boolean isClient) {
-        final int start = byteBuffer.position();
-        if (byteBuffer.remaining() < MIN_RECORD_LENGTH) {
+        final ByteBuffer record = recordAt(byteBuffer, MIN_RECORD_LENGTH);
+        if (record == null) {
             return null;
         }
-        final int storeSize = byteBuffer.getInt(start);
-        if (storeSize < MIN_RECORD_LENGTH || storeSize > byteBuffer.remaining()) {
-            return null;
-        }
-        final MessageExt msg = RecordReader.read(byteBuffer.slice(start, storeSize),
-            readBody, deCompressBody, !isClient);
+        final MessageExt msg = RecordReader.read(record, readBody, deCompressBody, !isClient);
         if (msg != null) {
-            byteBuffer.position(start + storeSize);
+            byteBuffer.position(byteBuffer.position() + record.limit());
         }
         return msg;
     }
@@ -255,15 +254,37 @@ public final class MessageDecoder {
      * index without copying the body); the position does not move. Null when malformed.
      */
     public static Map<String, String> decodeProperties(final ByteBuffer byteBuffer) {
-        final int start = byteBuffer.position();
-        if (byteBuffer.remaining() < MIN_RECORD_LENGTH) {
+        final ByteBuffer record = recordAt(byteBuffer, MIN_RECORD_LENGTH);
+        return record == null ? null : RecordReader.properties(record);
+    }
+
+    /**
+     * A big-endian view of exactly the record at the position (its first int is its length),
+     * or null when that length is below {@code minLength} or runs past the buffer's limit.
+     */
+    private static ByteBuffer recordAt(final ByteBuffer byteBuffer, final int minLength) {
+        final ByteBuffer view = byteBuffer.slice();
+        if (view.remaining() < Math.max(4, minLength)) {
             return null;
         }
-        final int storeSize = byteBuffer.getInt(start);
-        if (storeSize < MIN_RECORD_LENGTH || storeSize > byteBuffer.remaining()) {
+        final int size = view.getInt(0);
+        if (size < minLength || size > view.remaining()) {
             return null;
         }
-        return RecordReader.properties(byteBuffer.slice(start, storeSize));
+        return view.limit(size);
+    }
+
+    /**
+     * offsetMsgId built in a reused scratch buffer {@code input} (at least 28 bytes), as the
+     * commit log does per append; {@code addr} holds the store host's 8 or 20 bytes.
+     */
+    public static String createMessageId(final ByteBuffer input, final ByteBuffer addr,
+        final long offset) {
+        input.clear();
+        input.put(addr.duplicate()).putLong(offset).flip();
+        final byte[] id = new byte[input.remaining()];
+        input.get(id);
+        return UtilAll.bytes2string(id);
     }
 
     /** offsetMsgId from the store host's bytes (8 or 20, position to limit) and the offset. */
@@ -367,17 +388,13 @@ public final class MessageDecoder {
 
     /** One batch record at the position (moved past it), or null if it is malformed. */
     public static Message decodeMessage(final ByteBuffer byteBuffer) {
-        final int start = byteBuffer.position();
-        if (byteBuffer.remaining() < 4) {
+        final ByteBuffer record = recordAt(byteBuffer, 4 * 5 + 2);
+        if (record == null) {
             return null;
         }
-        final int size = byteBuffer.getInt(start);
-        if (size < 4 * 5 + 2 || size > byteBuffer.remaining()) {
-            return null;
-        }
-        final Message message = RecordReader.batchRecord(byteBuffer.slice(start, size));
+        final Message message = RecordReader.batchRecord(record);
         if (message != null) {
-            byteBuffer.position(start + size);
+            byteBuffer.position(byteBuffer.position() + record.limit());
         }
         return message;
     }

@@ -38,6 +38,17 @@ class MessageDecoderRobustnessTest {
     }
 
     @Test
+    void decodesFromThePositionWhateverTheCallersByteOrder() {
+        final ByteBuffer buf = concat(new byte[5], record("A", "one"))
+            .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        buf.position(5);
+        final MessageExt msg = MessageDecoder.decode(buf);
+        assertNotNull(msg);
+        assertEquals("one", new String(msg.getBody()));
+        assertEquals(buf.limit(), buf.position());
+    }
+
+    @Test
     void stopsAtATruncatedRecord() {
         final byte[] third = record("C", "three");
         final ByteBuffer buf = concat(record("A", "one"), record("B", "two"),

@@ -202,6 +202,12 @@ class MessageDecoderTest {
         assertEquals(new InetSocketAddress("127.0.0.1", 20911), decoded.getAddress());
         assertEquals(0, decoded.getOffset());
 
+        final ByteBuffer scratch = ByteBuffer.allocateDirect(28);
+        final ByteBuffer host = MessageExt.socketAddress2ByteBuffer(
+            new InetSocketAddress("127.0.0.1", 20911));
+        assertEquals(id, MessageDecoder.createMessageId(scratch, host, 0));
+        assertEquals(8, host.remaining());
+
         final MessageId later = MessageDecoder.decodeMessageId(
             MessageDecoder.createMessageId(new InetSocketAddress("127.0.0.1", 20911), 4904));
         assertEquals(4904, later.getOffset());
