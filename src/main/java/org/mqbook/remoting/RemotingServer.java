@@ -33,7 +33,8 @@ public interface RemotingServer extends RemotingService {
     RemotingCommand invokeSync(Channel channel, RemotingCommand request, long timeoutMillis)
         throws InterruptedException, RemotingSendRequestException, RemotingTimeoutException;
 
-    void invokeAsync(Channel channel, RemotingCommand request, long timeoutMillis, InvokeCallback invokeCallback)
+    void invokeAsync(Channel channel, RemotingCommand request, long timeoutMillis,
+                     InvokeCallback invokeCallback)
         throws InterruptedException, RemotingTooMuchRequestException, RemotingTimeoutException,
         RemotingSendRequestException;
 

@@ -50,7 +50,8 @@ public final class RemotingHelper {
             return "";
         }
         if (socketAddress instanceof InetSocketAddress inet) {
-            String host = inet.getAddress() != null ? inet.getAddress().getHostAddress() : inet.getHostString();
+            String host = inet.getAddress() != null
+                ? inet.getAddress().getHostAddress() : inet.getHostString();
             return host + ":" + inet.getPort();
         }
         String text = socketAddress.toString();

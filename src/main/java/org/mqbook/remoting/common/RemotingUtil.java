@@ -17,7 +17,7 @@ public final class RemotingUtil {
             return;
         }
         String remote = RemotingHelper.parseChannelRemoteAddr(channel);
-        channel.close().addListener(f -> log.info("closeChannel: close the connection to remote address[{}] result: {}",
-            remote, f.isSuccess()));
+        channel.close().addListener(f -> log.info(
+            "closeChannel: close the connection to remote address[{}] result: {}", remote, f.isSuccess()));
     }
 }

@@ -12,6 +12,8 @@ public class NettyClientConfig implements Cloneable {
     /** Concurrent oneway requests in flight. */
     private int clientOnewaySemaphoreValue = 65535;
     /** Concurrent async requests in flight. */
+    // TODO K2: the semaphores are back-pressure: a producer sending async faster than the broker
+    // answers blocks (or fails) here instead of queueing without bound in memory.
     private int clientAsyncSemaphoreValue = 65535;
     private int connectTimeoutMillis = 3000;
     private long channelNotActiveInterval = 1000 * 60;

@@ -50,7 +50,8 @@ public class NettyDecoder extends ByteToMessageDecoder {
 
     // tag::ch01-frame-decode[]
     @Override
-    protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+    protected void decode(ChannelHandlerContext ctx, ByteBuf in,
+                          List<Object> out) {
         if (rejected) {
             in.skipBytes(in.readableBytes());
             return;
@@ -60,23 +61,28 @@ public class NettyDecoder extends ByteToMessageDecoder {
         }
         int start = in.readerIndex();
         int length = in.getInt(start);
-        // TODO K1: judge the length before waiting for the bytes it claims: a forged prefix
-        // must cost neither 2 GiB of buffer nor a connection stuck waiting forever.
+        // TODO K1: judge the length before waiting for the bytes it
+        // claims: a forged prefix must cost neither 2 GiB of buffer nor
+        // a connection stuck waiting forever.
         if (length < MIN_FRAME_LENGTH) {
-            reject(ctx, in, "frame length " + length + " is below the minimum " + MIN_FRAME_LENGTH);
+            reject(ctx, in, "frame length " + length
+                + " is below the minimum " + MIN_FRAME_LENGTH);
             return;
         }
         if (length > frameMaxLength) {
-            reject(ctx, in, "frame length " + length + " exceeds frameMaxLength " + frameMaxLength);
+            reject(ctx, in, "frame length " + length
+                + " exceeds frameMaxLength " + frameMaxLength);
             return;
         }
-        if (in.readableBytes() >= HEADER_OFFSET && !headerInfoValid(ctx, in, start, length)) {
+        if (in.readableBytes() >= HEADER_OFFSET
+            && !headerInfoValid(ctx, in, start, length)) {
             return;
         }
         if (in.readableBytes() < LENGTH_FIELD_SIZE + length) {
             return; // wait: the rest of the frame is still on its way
         }
-        ByteBuf frame = in.retainedSlice(start + LENGTH_FIELD_SIZE, length);
+        ByteBuf frame =
+            in.retainedSlice(start + LENGTH_FIELD_SIZE, length);
         in.skipBytes(LENGTH_FIELD_SIZE + length);
         try {
             out.add(RemotingCommand.decode(frame.nioBuffer()));
@@ -87,16 +93,19 @@ public class NettyDecoder extends ByteToMessageDecoder {
         }
     }
 
-    private boolean headerInfoValid(ChannelHandlerContext ctx, ByteBuf in, int start, int length) {
+    private boolean headerInfoValid(ChannelHandlerContext ctx, ByteBuf in,
+                                    int start, int length) {
         int headerInfo = in.getInt(start + HEADER_INFO_OFFSET);
         int headerLength = RemotingCommand.getHeaderLength(headerInfo);
         if (headerLength > length - HEADER_INFO_SIZE) {
-            reject(ctx, in, "header length " + headerLength + " exceeds frame length "
-                + length + " minus " + HEADER_INFO_SIZE);
+            reject(ctx, in, "header length " + headerLength
+                + " exceeds frame length " + length
+                + " minus " + HEADER_INFO_SIZE);
             return false;
         }
         try {
-            SerializeType.valueOf(RemotingCommand.getProtocolType(headerInfo));
+            SerializeType.valueOf(
+                RemotingCommand.getProtocolType(headerInfo));
         } catch (RemotingCommandException e) {
             reject(ctx, in, e.getMessage());
             return false;
@@ -108,7 +117,8 @@ public class NettyDecoder extends ByteToMessageDecoder {
     private void reject(ChannelHandlerContext ctx, ByteBuf in, String reason) {
         rejected = true;
         in.skipBytes(in.readableBytes());
-        log.warn("close connection {}: {}", RemotingHelper.parseChannelRemoteAddr(ctx.channel()), reason);
+        log.warn("close connection {}: {}",
+            RemotingHelper.parseChannelRemoteAddr(ctx.channel()), reason);
         ctx.close();
     }
 

@@ -38,6 +38,8 @@ public class NettyEventExecutor implements Runnable {
 
     public void putNettyEvent(NettyEvent event) {
         int size = eventQueue.size();
+        // TODO K2: an I/O thread must never block on a slow listener; past the limit an event
+        // is dropped and logged rather than queued without bound.
         if (size >= MAX_QUEUED_EVENTS) {
             log.warn("event queue size {} reached the limit {}, drop {}", size, MAX_QUEUED_EVENTS, event);
             return;

@@ -1,5 +1,9 @@
 package org.mqbook.remoting.netty;
 
+import static org.mqbook.remoting.protocol.ResponseCode.REQUEST_CODE_NOT_SUPPORTED;
+import static org.mqbook.remoting.protocol.ResponseCode.SYSTEM_BUSY;
+import static org.mqbook.remoting.protocol.ResponseCode.SYSTEM_ERROR;
+
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.util.ArrayList;
@@ -27,7 +31,6 @@ import org.mqbook.remoting.exception.RemotingSendRequestException;
 import org.mqbook.remoting.exception.RemotingTimeoutException;
 import org.mqbook.remoting.exception.RemotingTooMuchRequestException;
 import org.mqbook.remoting.protocol.RemotingCommand;
-import org.mqbook.remoting.protocol.ResponseCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,8 +48,10 @@ import org.slf4j.LoggerFactory;
 public abstract class NettyRemotingAbstract {
     private static final Logger log = LoggerFactory.getLogger(NettyRemotingAbstract.class);
 
-    public static final String REJECT_REQUEST_REMARK = "[REJECTREQUEST]system busy, start flow control for a while";
-    public static final String OVERLOAD_REMARK = "[OVERLOAD]system busy, start flow control for a while";
+    public static final String REJECT_REQUEST_REMARK =
+        "[REJECTREQUEST]system busy, start flow control for a while";
+    public static final String OVERLOAD_REMARK =
+        "[OVERLOAD]system busy, start flow control for a while";
     /** Extra grace a timed-out async future gets before the scan gives up on it. */
     public static final long SCAN_GRACE_MILLIS = 1000;
 
@@ -100,40 +105,42 @@ public abstract class NettyRemotingAbstract {
     }
 
     // tag::ch01-process-request[]
-    public void processRequestCommand(ChannelHandlerContext ctx, RemotingCommand cmd) {
-        // TODO K1: each code has its own processor AND its own executor, so a slow kind of
-        // request (pulls, sends) fills its own pool instead of starving the others.
-        Pair<NettyRequestProcessor, ExecutorService> matched = processorTable.get(cmd.getCode());
-        Pair<NettyRequestProcessor, ExecutorService> pair =
-            matched != null ? matched : defaultRequestProcessor;
+    public void processRequestCommand(ChannelHandlerContext ctx,
+                                      RemotingCommand cmd) {
+        // TODO K1: each code has its own processor AND its own executor,
+        // so a slow kind of request (pulls, sends) fills its own pool
+        // instead of starving the others.
+        var matched = processorTable.get(cmd.getCode());
+        var pair = matched != null ? matched : defaultRequestProcessor;
         Channel channel = ctx.channel();
         if (pair == null) {
-            // TODO K2: a 4.7.1 broker stays silent here and the caller times out; answering 3
-            // tells it at once. (4.7.1's generic layer even answered oneway requests.)
-            String error = " request type " + cmd.getCode() + " not supported";
-            writeResponse(channel, cmd, RemotingCommand.createResponseCommand(
-                ResponseCode.REQUEST_CODE_NOT_SUPPORTED, error));
-            log.warn("{}{}", RemotingHelper.parseChannelRemoteAddr(channel), error);
+            // TODO K2: a 4.7.1 broker stays silent and the caller times
+            // out; answering 3 tells it at once. (4.7.1's generic layer
+            // even answered oneway requests; we never do.)
+            String error = " request type " + cmd.getCode()
+                + " not supported";
+            respond(channel, cmd, REQUEST_CODE_NOT_SUPPORTED, error);
+            log.warn("{}{}", addr(channel), error);
             return;
         }
         if (pair.getObject1().rejectRequest()) {
-            writeResponse(channel, cmd, RemotingCommand.createResponseCommand(
-                ResponseCode.SYSTEM_BUSY, REJECT_REQUEST_REMARK));
+            respond(channel, cmd, SYSTEM_BUSY, REJECT_REQUEST_REMARK);
             return;
         }
         try {
-            pair.getObject2().execute(() -> runProcessor(ctx, cmd, pair.getObject1()));
+            pair.getObject2().execute(
+                () -> runProcessor(ctx, cmd, pair.getObject1()));
         } catch (RejectedExecutionException e) {
             log.warn("{} too many requests, executor rejected code {}",
-                RemotingHelper.parseChannelRemoteAddr(channel), cmd.getCode());
-            writeResponse(channel, cmd, RemotingCommand.createResponseCommand(
-                ResponseCode.SYSTEM_BUSY, OVERLOAD_REMARK));
+                addr(channel), cmd.getCode());
+            respond(channel, cmd, SYSTEM_BUSY, OVERLOAD_REMARK);
         }
     }
 
-    private void runProcessor(ChannelHandlerContext ctx, RemotingCommand cmd,
+    private void runProcessor(ChannelHandlerContext ctx,
+                              RemotingCommand cmd,
                               NettyRequestProcessor processor) {
-        String remoteAddr = RemotingHelper.parseChannelRemoteAddr(ctx.channel());
+        String remoteAddr = addr(ctx.channel());
         try {
             doBeforeRpcHooks(remoteAddr, cmd);
             RemotingResponseCallback callback = response -> {
@@ -146,20 +153,25 @@ public abstract class NettyRemotingAbstract {
                 callback.callback(processor.processRequest(ctx, cmd));
             }
         } catch (Throwable e) {
-            log.error("process request code {} from {} failed", cmd.getCode(), remoteAddr, e);
-            writeResponse(ctx.channel(), cmd, RemotingCommand.createResponseCommand(
-                ResponseCode.SYSTEM_ERROR, RemotingHelper.exceptionSimpleDesc(e)));
+            log.error("process request code {} from {} failed",
+                cmd.getCode(), remoteAddr, e);
+            respond(ctx.channel(), cmd, SYSTEM_ERROR,
+                RemotingHelper.exceptionSimpleDesc(e));
         }
     }
 
     /**
-     * Sends {@code response} as the answer to {@code request}: copies the opaque and sets the
-     * response flag. Nothing is sent for a null response or a oneway request. Processors that
-     * answer later (long polling) call this themselves.
+     * Sends {@code response} as the answer to {@code request}: copies
+     * the opaque and sets the response flag. Nothing is sent for a null
+     * response or a oneway request. Processors that answer later (long
+     * polling) call this themselves.
      */
-    public static void writeResponse(Channel channel, RemotingCommand request, RemotingCommand response) {
-        // TODO K1: oneway requests are never answered: the sender registered no future, so
-        // an answer would only be logged as unmatched on the other side.
+    public static void writeResponse(Channel channel,
+                                     RemotingCommand request,
+                                     RemotingCommand response) {
+        // TODO K1: oneway requests are never answered: the sender
+        // registered no future, so an answer would only be logged as
+        // unmatched on the other side.
         if (response == null || request.isOnewayRPC()) {
             return;
         }
@@ -167,28 +179,42 @@ public abstract class NettyRemotingAbstract {
         response.markResponseType();
         if (!channel.isActive()) {
             log.warn("response to {} dropped, connection closed: {}",
-                RemotingHelper.parseChannelRemoteAddr(channel), response);
+                addr(channel), response);
             return;
         }
-        channel.writeAndFlush(response).addListener((ChannelFutureListener) f -> {
-            if (!f.isSuccess()) {
-                log.warn("write response to {} failed: {} {}", RemotingHelper.parseChannelRemoteAddr(channel),
-                    f.cause(), response);
-            }
-        });
+        channel.writeAndFlush(response).addListener(
+            (ChannelFutureListener) f -> {
+                if (!f.isSuccess()) {
+                    log.warn("write response to {} failed: {} {}",
+                        addr(channel), f.cause(), response);
+                }
+            });
     }
     // end::ch01-process-request[]
 
-    // tag::ch01-process-response[]
-    // TODO K1: opaque is the request id: the responder echoes it and the requester finds its
-    // waiting future here, so one connection carries many calls, answered in any order.
-    protected final ConcurrentMap<Integer, ResponseFuture> responseTable = new ConcurrentHashMap<>(256);
+    private static void respond(Channel channel, RemotingCommand request,
+                                int code, String remark) {
+        writeResponse(channel, request,
+            RemotingCommand.createResponseCommand(code, remark));
+    }
 
-    public void processResponseCommand(ChannelHandlerContext ctx, RemotingCommand cmd) {
+    private static String addr(Channel channel) {
+        return RemotingHelper.parseChannelRemoteAddr(channel);
+    }
+
+    // tag::ch01-process-response[]
+    // TODO K1: opaque is the request id: the responder echoes it and the
+    // requester finds its waiting future here, so one connection carries
+    // many calls, answered in any order.
+    protected final ConcurrentMap<Integer, ResponseFuture> responseTable =
+        new ConcurrentHashMap<>(256);
+
+    public void processResponseCommand(ChannelHandlerContext ctx,
+                                       RemotingCommand cmd) {
         ResponseFuture future = responseTable.remove(cmd.getOpaque());
         if (future == null) {
             log.warn("receive response, but not matched any request, {} {}",
-                RemotingHelper.parseChannelRemoteAddr(ctx.channel()), cmd);
+                addr(ctx.channel()), cmd);
             return;
         }
         future.setResponseCommand(cmd);
@@ -218,7 +244,8 @@ public abstract class NettyRemotingAbstract {
                 executor.execute(task);
                 return;
             } catch (RejectedExecutionException e) {
-                log.warn("callback executor rejected the callback of opaque {}, run it here", future.getOpaque());
+                log.warn("callback executor rejected the callback of opaque {}, run it here",
+                    future.getOpaque());
             }
         }
         task.run();
@@ -241,11 +268,13 @@ public abstract class NettyRemotingAbstract {
     public void scanResponseTable() {
         List<ResponseFuture> expired = new ArrayList<>();
         long now = System.currentTimeMillis();
-        for (Map.Entry<Integer, ResponseFuture> e : responseTable.entrySet()) {
+        for (var e : responseTable.entrySet()) {
             ResponseFuture f = e.getValue();
-            // TODO K1: a response may never come (peer crashed, request lost); without this
-            // scan async callers would never hear back and their permits would leak.
-            if (f.getBeginTimestamp() + f.getTimeoutMillis() + SCAN_GRACE_MILLIS <= now
+            long deadline = f.getBeginTimestamp() + f.getTimeoutMillis();
+            // TODO K1: a response may never come (peer crashed, request
+            // lost); without this scan async callers would never hear
+            // back and their permits would leak.
+            if (deadline + SCAN_GRACE_MILLIS <= now
                 && responseTable.remove(e.getKey(), f)) {
                 expired.add(f);
                 log.warn("remove timeout request, {}", f);
@@ -264,7 +293,7 @@ public abstract class NettyRemotingAbstract {
             ResponseFuture f = e.getValue();
             if (f.getProcessChannel() == channel && responseTable.remove(e.getKey(), f)) {
                 // TODO K2: better than 4.7.1, whose callers waited for their full timeout.
-                f.setCause(new IOException("connection " + RemotingHelper.parseChannelRemoteAddr(channel)
+                f.setCause(new IOException("connection " + addr(channel)
                     + " closed before the response to opaque " + f.getOpaque() + " arrived"));
                 f.putResponse(null);
                 executeInvokeCallback(f);
@@ -273,31 +302,39 @@ public abstract class NettyRemotingAbstract {
     }
 
     // tag::ch01-invoke-sync[]
-    public RemotingCommand invokeSyncImpl(Channel channel, RemotingCommand request, long timeoutMillis)
-        throws InterruptedException, RemotingSendRequestException, RemotingTimeoutException {
+    public RemotingCommand invokeSyncImpl(Channel channel,
+                                          RemotingCommand request,
+                                          long timeoutMillis)
+        throws InterruptedException, RemotingSendRequestException,
+        RemotingTimeoutException {
         int opaque = request.getOpaque();
         try {
-            ResponseFuture future = new ResponseFuture(channel, opaque, timeoutMillis, null, null);
+            // TODO K1: the future is in the table before the request is
+            // written, so even an instant response finds someone waiting.
+            ResponseFuture future = new ResponseFuture(
+                channel, opaque, timeoutMillis, null, null);
             responseTable.put(opaque, future);
-            SocketAddress addr = channel.remoteAddress();
-            channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
-                if (f.isSuccess()) {
-                    future.setSendRequestOK(true);
-                    return;
-                }
-                future.setSendRequestOK(false);
-                responseTable.remove(opaque);
-                future.setCause(f.cause());
-                future.putResponse(null);
-                log.warn("send a request command to channel <{}> failed.", addr);
-            });
+            SocketAddress remote = channel.remoteAddress();
+            channel.writeAndFlush(request).addListener(
+                (ChannelFutureListener) f -> {
+                    if (f.isSuccess()) {
+                        future.setSendRequestOK(true);
+                        return;
+                    }
+                    future.setSendRequestOK(false);
+                    responseTable.remove(opaque);
+                    future.setCause(f.cause());
+                    future.putResponse(null);
+                    log.warn("send request to <{}> failed.", remote);
+                });
             RemotingCommand response = future.waitResponse(timeoutMillis);
             if (response == null) {
-                String remote = RemotingHelper.parseSocketAddressAddr(addr);
+                String addr = RemotingHelper.parseSocketAddressAddr(remote);
                 if (future.isSendRequestOK() && future.getCause() == null) {
-                    throw new RemotingTimeoutException(remote, timeoutMillis);
+                    throw new RemotingTimeoutException(addr, timeoutMillis);
                 }
-                throw new RemotingSendRequestException(remote, future.getCause());
+                throw new RemotingSendRequestException(
+                    addr, future.getCause());
             }
             return response;
         } finally {
@@ -322,7 +359,8 @@ public abstract class NettyRemotingAbstract {
             throw new RemotingTimeoutException("invokeAsyncImpl call timeout: waiting for a permit took "
                 + cost + "ms of the " + timeoutMillis + "ms budget");
         }
-        ResponseFuture future = new ResponseFuture(channel, opaque, timeoutMillis - cost, invokeCallback, once);
+        ResponseFuture future =
+            new ResponseFuture(channel, opaque, timeoutMillis - cost, invokeCallback, once);
         responseTable.put(opaque, future);
         try {
             channel.writeAndFlush(request).addListener((ChannelFutureListener) f -> {
@@ -337,12 +375,12 @@ public abstract class NettyRemotingAbstract {
                     executeInvokeCallback(future);
                 }
                 log.warn("send a request command to channel <{}> failed.",
-                    RemotingHelper.parseChannelRemoteAddr(channel));
+                    addr(channel));
             });
         } catch (RuntimeException e) {
             responseTable.remove(opaque);
             future.release();
-            throw new RemotingSendRequestException(RemotingHelper.parseChannelRemoteAddr(channel), e);
+            throw new RemotingSendRequestException(addr(channel), e);
         }
     }
 
@@ -359,12 +397,12 @@ public abstract class NettyRemotingAbstract {
                 once.release();
                 if (!f.isSuccess()) {
                     log.warn("send a oneway request to channel <{}> failed: {}",
-                        RemotingHelper.parseChannelRemoteAddr(channel), f.cause().toString());
+                        addr(channel), f.cause().toString());
                 }
             });
         } catch (RuntimeException e) {
             once.release();
-            throw new RemotingSendRequestException(RemotingHelper.parseChannelRemoteAddr(channel), e);
+            throw new RemotingSendRequestException(addr(channel), e);
         }
     }
 

@@ -83,9 +83,10 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
         this(nettyClientConfig, null);
     }
 
-    public NettyRemotingClient(NettyClientConfig nettyClientConfig, ChannelEventListener channelEventListener) {
-        super(nettyClientConfig.getClientOnewaySemaphoreValue(), nettyClientConfig.getClientAsyncSemaphoreValue(),
-            channelEventListener);
+    public NettyRemotingClient(NettyClientConfig nettyClientConfig,
+                               ChannelEventListener channelEventListener) {
+        super(nettyClientConfig.getClientOnewaySemaphoreValue(),
+            nettyClientConfig.getClientAsyncSemaphoreValue(), channelEventListener);
         this.nettyClientConfig = nettyClientConfig;
         int publicThreads = nettyClientConfig.getClientCallbackExecutorThreads() > 0
             ? nettyClientConfig.getClientCallbackExecutorThreads() : 4;
@@ -152,7 +153,8 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
             channel.closeFuture().awaitUninterruptibly(3000);
         }
         if (defaultEventExecutorGroup != null) {
-            defaultEventExecutorGroup.shutdownGracefully(50, 3000, TimeUnit.MILLISECONDS).awaitUninterruptibly(5000);
+            defaultEventExecutorGroup.shutdownGracefully(50, 3000, TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly(5000);
         }
         eventLoopGroupWorker.shutdownGracefully(0, 3, TimeUnit.SECONDS).awaitUninterruptibly(5000);
         if (nettyEventExecutor != null) {
@@ -176,7 +178,8 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
             doBeforeRpcHooks(remote, request);
             long cost = System.currentTimeMillis() - begin;
             if (timeoutMillis < cost) {
-                throw new RemotingTimeoutException("invokeSync call timeout: connecting to " + remote + " took "
+                throw new RemotingTimeoutException("invokeSync call timeout: connecting to " + remote
+                    + " took "
                     + cost + "ms of the " + timeoutMillis + "ms budget");
             }
             RemotingCommand response;
@@ -203,7 +206,8 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
     }
 
     @Override
-    public void invokeAsync(String addr, RemotingCommand request, long timeoutMillis, InvokeCallback invokeCallback)
+    public void invokeAsync(String addr, RemotingCommand request, long timeoutMillis,
+                            InvokeCallback invokeCallback)
         throws InterruptedException, RemotingConnectException, RemotingTooMuchRequestException,
         RemotingTimeoutException, RemotingSendRequestException {
         long begin = System.currentTimeMillis();
@@ -330,7 +334,8 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
                 log.info("createChannel: connect remote host[{}] success, {}", addr, future.channel());
                 return cw.getChannel();
             }
-            log.warn("createChannel: connect remote host[{}] failed: {}", addr, String.valueOf(future.cause()));
+            log.warn("createChannel: connect remote host[{}] failed: {}", addr,
+                String.valueOf(future.cause()));
         } else {
             log.warn("createChannel: connect remote host[{}] timeout {}ms", addr,
                 nettyClientConfig.getConnectTimeoutMillis());
@@ -406,7 +411,8 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
     }
 
     @Override
-    public void registerProcessor(int requestCode, NettyRequestProcessor processor, ExecutorService executor) {
+    public void registerProcessor(int requestCode, NettyRequestProcessor processor,
+                                  ExecutorService executor) {
         processorTable.put(requestCode, new Pair<>(processor, executor != null ? executor : publicExecutor));
     }
 

@@ -80,9 +80,10 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
         this(nettyServerConfig, null);
     }
 
-    public NettyRemotingServer(NettyServerConfig nettyServerConfig, ChannelEventListener channelEventListener) {
-        super(nettyServerConfig.getServerOnewaySemaphoreValue(), nettyServerConfig.getServerAsyncSemaphoreValue(),
-            channelEventListener);
+    public NettyRemotingServer(NettyServerConfig nettyServerConfig,
+                               ChannelEventListener channelEventListener) {
+        super(nettyServerConfig.getServerOnewaySemaphoreValue(),
+            nettyServerConfig.getServerAsyncSemaphoreValue(), channelEventListener);
         this.nettyServerConfig = nettyServerConfig;
         int publicThreads = nettyServerConfig.getServerCallbackExecutorThreads() > 0
             ? nettyServerConfig.getServerCallbackExecutorThreads() : 4;
@@ -91,12 +92,15 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
         this.useEpoll = nettyServerConfig.isUseEpollNativeSelector() && Epoll.isAvailable();
         IoHandlerFactory io = useEpoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.eventLoopGroupBoss = new MultiThreadIoEventLoopGroup(1, new ThreadFactoryImpl("NettyBoss_"), io);
-        this.eventLoopGroupSelector = new MultiThreadIoEventLoopGroup(nettyServerConfig.getServerSelectorThreads(),
-            new ThreadFactoryImpl(useEpoll ? "NettyServerEPOLLSelector_" : "NettyServerNIOSelector_"), io);
+        String selectorPrefix = useEpoll ? "NettyServerEPOLLSelector_" : "NettyServerNIOSelector_";
+        this.eventLoopGroupSelector = new MultiThreadIoEventLoopGroup(
+            nettyServerConfig.getServerSelectorThreads(), new ThreadFactoryImpl(selectorPrefix), io);
     }
 
     @Override
     public void start() {
+        // TODO K2: the pipeline runs on its own codec threads, so decoding a large frame or a slow
+        // handler never stalls the few selector threads that serve every socket.
         defaultEventExecutorGroup = new DefaultEventExecutorGroup(nettyServerConfig.getServerWorkerThreads(),
             new ThreadFactoryImpl("NettyServerCodecThread_"));
         NettyEncoder encoder = new NettyEncoder();
@@ -137,6 +141,7 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
         } catch (RuntimeException e) {
             throw new IllegalStateException("bind " + bindAddress + " failed: " + e, e);
         }
+        // TODO K2: ask the socket, not the config: with listenPort 0 only the OS knows the port.
         port = ((InetSocketAddress) serverChannel.localAddress()).getPort();
         log.info("remoting server listening on {}:{}", nettyServerConfig.getBindAddress(), port);
 
@@ -168,7 +173,8 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
         }
         childChannels.close().awaitUninterruptibly(3000);
         if (defaultEventExecutorGroup != null) {
-            defaultEventExecutorGroup.shutdownGracefully(50, 3000, TimeUnit.MILLISECONDS).awaitUninterruptibly(5000);
+            defaultEventExecutorGroup.shutdownGracefully(50, 3000, TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly(5000);
         }
         eventLoopGroupBoss.shutdownGracefully(0, 3, TimeUnit.SECONDS).awaitUninterruptibly(5000);
         eventLoopGroupSelector.shutdownGracefully(0, 3, TimeUnit.SECONDS).awaitUninterruptibly(5000);
@@ -179,7 +185,8 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
     }
 
     @Override
-    public void registerProcessor(int requestCode, NettyRequestProcessor processor, ExecutorService executor) {
+    public void registerProcessor(int requestCode, NettyRequestProcessor processor,
+                                  ExecutorService executor) {
         processorTable.put(requestCode, new Pair<>(processor, executor != null ? executor : publicExecutor));
     }
 

@@ -22,6 +22,8 @@ public class NettyServerConfig implements Cloneable {
     /** Concurrent async requests this server may have in flight. */
     private int serverAsyncSemaphoreValue = 64;
     /** A connection without reads or writes for this long is closed. */
+    // TODO K2: clients heartbeat every 30 s and brokers register every 30 s, so 120 s of
+    // silence means the peer is gone even if no FIN ever arrived (SO_KEEPALIVE is off).
     private int serverChannelMaxIdleTimeSeconds = 120;
     private int serverSocketSndBufSize = 65535;
     private int serverSocketRcvBufSize = 65535;

@@ -25,6 +25,8 @@ public class ResponseFuture {
     private final InvokeCallback invokeCallback;
     private final long beginTimestamp = System.currentTimeMillis();
     private final CountDownLatch countDownLatch = new CountDownLatch(1);
+    // TODO K2: the response, a failed write, a closed connection and the timeout scan race to
+    // complete one future; the once-guards make the loser a no-op instead of a double callback.
     private final SemaphoreReleaseOnlyOnce once;
     private final AtomicBoolean executeCallbackOnlyOnce = new AtomicBoolean(false);
 

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.mqbook.remoting.CommandCustomHeader;
 import org.mqbook.remoting.annotation.CFNotNull;
 import org.mqbook.remoting.exception.RemotingCommandException;
+import org.mqbook.remoting.protocol.HeaderFields.HeaderField;
 
 /**
  * One remoting command, request or response: a small header (code, language, version, opaque,
@@ -28,22 +29,25 @@ public class RemotingCommand {
     /*
      * One frame (big-endian):
      *
-     *  0            4        5              8                8 + headerLength
-     *  +------------+--------+--------------+----------------+----------------+
-     *  | length     | type   | headerLength | header         | body           |
-     *  | int32      | 1 byte | 24 bits      | JSON or binary | raw bytes      |
-     *  +------------+--------+--------------+----------------+----------------+
+     * 0         4      5            8              8 + headerLength
+     * +---------+------+------------+--------------+-------------+
+     * | length  | type | headerLen  | header       | body        |
+     * | int32   | byte | 24 bits    | JSON/binary  | raw bytes   |
+     * +---------+------+------------+--------------+-------------+
      *
-     *  length = 4 + headerLength + bodyLength   (it does not count itself)
-     *  type   = 0 JSON, 1 ROCKETMQ (binary)
+     * length = 4 + headerLength + bodyLength (it does not count itself)
+     * type   = 0 JSON, 1 ROCKETMQ (binary)
      */
-    // TODO K1: TCP is a byte stream; a length prefix is the only thing that cuts it into commands.
+    // TODO K1: TCP is a byte stream; only a length prefix cuts it into
+    // commands.
     public static final int LENGTH_FIELD_SIZE = 4;
     public static final int HEADER_INFO_OFFSET = 4;
     public static final int HEADER_INFO_SIZE = 4;
-    public static final int HEADER_OFFSET = HEADER_INFO_OFFSET + HEADER_INFO_SIZE;
-    // TODO K1: one int packs the header's encoding (top byte) and its length (24 bits), so each
-    // command may pick JSON or binary and a receiver knows which before reading the header.
+    public static final int HEADER_OFFSET =
+        HEADER_INFO_OFFSET + HEADER_INFO_SIZE;
+    // TODO K1: one int packs the header's encoding (top byte) and its
+    // length (24 bits): each command may pick JSON or binary, and the
+    // receiver knows which before it reads the header.
     public static final int SERIALIZE_TYPE_SHIFT = 24;
     public static final int HEADER_LENGTH_MASK = 0xFFFFFF;
     public static final int MAX_HEADER_LENGTH = HEADER_LENGTH_MASK;
@@ -55,8 +59,8 @@ public class RemotingCommand {
     private static final int RPC_TYPE = 0;   // flag bit 0: 1 = response
     private static final int RPC_ONEWAY = 1; // flag bit 1: 1 = oneway request, never answered
 
-    // TODO K1: opaque is the request id: a responder copies it, the requester finds its waiting
-    // future by it, so many requests share one connection and may be answered in any order.
+    // TODO K2: one counter per process, so the opaques of all clients and servers in this JVM
+    // never collide; even decoded commands draw a number (then overwrite it), as in 4.7.1.
     private static final AtomicInteger requestId = new AtomicInteger(0);
 
     private static final SerializeType DEFAULT_SERIALIZE_TYPE = defaultSerializeType();
@@ -111,7 +115,7 @@ public class RemotingCommand {
     }
 
     // tag::ch01-custom-header[]
-    /** Copies every non-null field of the custom header into extFields as a string. */
+    /** Copies every non-null custom-header field into extFields. */
     public void makeCustomHeaderToNet() {
         if (customHeader == null) {
             return;
@@ -119,9 +123,12 @@ public class RemotingCommand {
         if (extFields == null) {
             extFields = new HashMap<>();
         }
-        for (HeaderFields.HeaderField f : HeaderFields.of(customHeader.getClass())) {
+        // TODO K1: every header travels as a flat map of strings, so
+        // each request type adds fields without touching the frame, and
+        // a reader simply ignores keys it does not know.
+        for (HeaderField f : HeaderFields.of(customHeader.getClass())) {
             Object value = HeaderFields.get(f, customHeader);
-            // TODO K2: null means "absent"; a primitive field is therefore always sent.
+            // TODO K2: null means absent; primitives are always sent.
             if (value != null) {
                 extFields.put(f.name(), value.toString());
             }
@@ -129,17 +136,20 @@ public class RemotingCommand {
     }
 
     /** Builds a header object from extFields, field by field, by name. */
-    public <T extends CommandCustomHeader> T decodeCommandCustomHeader(Class<T> classHeader)
-        throws RemotingCommandException {
+    public <T extends CommandCustomHeader> T decodeCommandCustomHeader(
+        Class<T> classHeader) throws RemotingCommandException {
         T header = HeaderFields.newInstance(classHeader);
-        for (HeaderFields.HeaderField f : HeaderFields.of(classHeader)) {
+        for (HeaderField f : HeaderFields.of(classHeader)) {
             String text = extFields == null ? null : extFields.get(f.name());
             if (text == null) {
-                // TODO K2: stricter than 4.7.1, which only logged and left the field null.
+                // TODO K2: stricter than 4.7.1, which only logged and
+                // left the field null.
                 if (f.required()) {
-                    throw new RemotingCommandException("the custom field <" + f.name()
-                        + "> is null: " + classHeader.getSimpleName() + " requires it (@"
-                        + CFNotNull.class.getSimpleName() + "), command code " + code);
+                    throw new RemotingCommandException("the custom field <"
+                        + f.name() + "> is null: "
+                        + classHeader.getSimpleName() + " requires it (@"
+                        + CFNotNull.class.getSimpleName()
+                        + "), command code " + code);
                 }
                 continue;
             }
@@ -159,7 +169,8 @@ public class RemotingCommand {
 
         ByteBuffer frame = ByteBuffer.allocate(LENGTH_FIELD_SIZE + length);
         frame.putInt(length);
-        frame.putInt(markProtocolType(header.length, serializeTypeCurrentRPC));
+        frame.putInt(
+            markProtocolType(header.length, serializeTypeCurrentRPC));
         frame.put(header);
         if (body != null) {
             frame.put(body);
@@ -176,7 +187,8 @@ public class RemotingCommand {
     public ByteBuffer encodeHeader() {
         byte[] header = headerEncode();
         int length = totalLength(header.length, body == null ? 0 : body.length);
-        ByteBuffer result = ByteBuffer.allocate(LENGTH_FIELD_SIZE + HEADER_INFO_SIZE + header.length);
+        ByteBuffer result =
+            ByteBuffer.allocate(LENGTH_FIELD_SIZE + HEADER_INFO_SIZE + header.length);
         result.putInt(length);
         result.putInt(markProtocolType(header.length, serializeTypeCurrentRPC));
         result.put(header);

@@ -10,6 +10,9 @@ package org.mqbook.remoting.protocol;
  */
 public final class RequestCode {
 
+    // TODO K2: the numbers are the protocol; a 4.7.1 peer never sees the names. Adding a code is
+    // safe (old peers answer 3 or stay silent), renumbering one breaks every client.
+
     // client -> broker: produce, consume, offsets
     public static final int SEND_MESSAGE = 10;
     public static final int PULL_MESSAGE = 11;

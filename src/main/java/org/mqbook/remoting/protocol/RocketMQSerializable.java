@@ -45,18 +45,21 @@ public final class RocketMQSerializable {
 
     // tag::ch01-binary-header[]
     public static byte[] rocketMQProtocolEncode(RemotingCommand cmd) {
-        byte[] remark = cmd.getRemark() == null || cmd.getRemark().isEmpty()
-            ? null : cmd.getRemark().getBytes(StandardCharsets.UTF_8);
+        String text = cmd.getRemark();
+        byte[] remark = text == null || text.isEmpty()
+            ? null : text.getBytes(StandardCharsets.UTF_8);
         byte[] ext = mapSerialize(cmd.getExtFields());
         int remarkLength = remark == null ? 0 : remark.length;
         int extLength = ext == null ? 0 : ext.length;
 
         ByteBuffer buf = ByteBuffer.allocate(
             FIXED_PART_SIZE + remarkLength + LENGTH_SIZE + extLength);
-        // TODO K2: code and version are cast to short; every 4.7.1 value fits.
+        // TODO K2: code and version are cast to short; all 4.7.1
+        // values fit.
         buf.putShort((short) cmd.getCode());
-        LanguageCode language = cmd.getLanguage();
-        buf.put(language == null ? LanguageCode.OTHER.getCode() : language.getCode());
+        LanguageCode language = cmd.getLanguage() == null
+            ? LanguageCode.OTHER : cmd.getLanguage();
+        buf.put(language.getCode());
         buf.putShort((short) cmd.getVersion());
         buf.putInt(cmd.getOpaque());
         buf.putInt(cmd.getFlag());
@@ -71,10 +74,10 @@ public final class RocketMQSerializable {
         return buf.array();
     }
 
-    /** extFields as { keyLength short, key, valueLength int, value }*; null when empty. */
+    /** extFields as {keyLength short, key, valueLength int, value}*. */
     public static byte[] mapSerialize(Map<String, String> map) {
         if (map == null || map.isEmpty()) {
-            return null;
+            return null; // written as length 0
         }
         List<byte[]> parts = new ArrayList<>(map.size() * 2);
         int total = 0;
@@ -85,24 +88,28 @@ public final class RocketMQSerializable {
             byte[] key = e.getKey().getBytes(StandardCharsets.UTF_8);
             byte[] value = e.getValue().getBytes(StandardCharsets.UTF_8);
             if (key.length > Short.MAX_VALUE) {
-                throw new IllegalArgumentException("extFields key length " + key.length
-                    + " exceeds " + Short.MAX_VALUE);
+                throw new IllegalArgumentException("extFields key length "
+                    + key.length + " exceeds " + Short.MAX_VALUE);
             }
             parts.add(key);
             parts.add(value);
-            total += KEY_LENGTH_SIZE + key.length + LENGTH_SIZE + value.length;
+            total += KEY_LENGTH_SIZE + key.length
+                + LENGTH_SIZE + value.length;
         }
         ByteBuffer buf = ByteBuffer.allocate(total);
         for (int i = 0; i < parts.size(); i += 2) {
-            buf.putShort((short) parts.get(i).length).put(parts.get(i));
-            buf.putInt(parts.get(i + 1).length).put(parts.get(i + 1));
+            byte[] key = parts.get(i);
+            byte[] value = parts.get(i + 1);
+            buf.putShort((short) key.length).put(key);
+            buf.putInt(value.length).put(value);
         }
         return buf.array();
     }
     // end::ch01-binary-header[]
 
     /** Decodes a binary header; every length is checked against the bytes left before use. */
-    public static RemotingCommand rocketMQProtocolDecode(byte[] header) throws RemotingCommandException {
+    public static RemotingCommand rocketMQProtocolDecode(byte[] header)
+        throws RemotingCommandException {
         ByteBuffer buf = ByteBuffer.wrap(header);
         require(buf, FIXED_PART_SIZE, "fixed part");
         RemotingCommand cmd = new RemotingCommand();
@@ -132,7 +139,8 @@ public final class RocketMQSerializable {
             require(buf, KEY_LENGTH_SIZE, "extFields key length");
             String key = readString(buf, checkLength(buf, buf.getShort(), "extFields key"));
             require(buf, LENGTH_SIZE, "extFields value length of <" + key + ">");
-            String value = readString(buf, checkLength(buf, buf.getInt(), "extFields value of <" + key + ">"));
+            int valueLength = checkLength(buf, buf.getInt(), "extFields value of <" + key + ">");
+            String value = readString(buf, valueLength);
             map.put(key, value);
         }
         return map;

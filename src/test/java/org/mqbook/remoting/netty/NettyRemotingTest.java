@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -59,7 +61,8 @@ class NettyRemotingTest {
 
     /** Answers with the request's remark, extFields and body. */
     static RemotingCommand echo(RemotingCommand request) {
-        RemotingCommand response = RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, request.getRemark());
+        RemotingCommand response =
+            RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, request.getRemark());
         response.setExtFields(request.getExtFields());
         response.setBody(request.getBody());
         return response;
@@ -121,7 +124,8 @@ class NettyRemotingTest {
         server.registerProcessor(CALL_CLIENT_BACK, (ctx, req) -> {
             RemotingCommand callBack = RemotingCommand.createRequestCommand(CLIENT_SIDE, null);
             RemotingCommand answer = server.invokeSync(ctx.channel(), callBack, 2000);
-            return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, "client said " + answer.getRemark());
+            String said = "client said " + answer.getRemark();
+            return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, said);
         }, slowExecutor);
         server.registerProcessor(SILENT, (ctx, req) -> null, null);
         server.registerRPCHook(new RPCHook() {
@@ -130,7 +134,8 @@ class NettyRemotingTest {
             }
 
             @Override
-            public void doAfterResponse(String remoteAddr, RemotingCommand request, RemotingCommand response) {
+            public void doAfterResponse(String remoteAddr, RemotingCommand request,
+                                        RemotingCommand response) {
                 hookAfter.incrementAndGet();
             }
         });
@@ -180,7 +185,8 @@ class NettyRemotingTest {
         while (serverConnects.isEmpty() && System.currentTimeMillis() < deadline) {
             Thread.sleep(10);
         }
-        assertTrue(serverConnects.stream().anyMatch(a -> a.startsWith("127.0.0.1:")), serverConnects.toString());
+        assertTrue(serverConnects.stream().anyMatch(a -> a.startsWith("127.0.0.1:")),
+            serverConnects.toString());
     }
 
     @Test
@@ -225,7 +231,8 @@ class NettyRemotingTest {
     void processorExceptionBecomesSystemError() throws Exception {
         RemotingCommand response = client.invokeSync(addr, request(THROW, null), 3000);
         assertEquals(ResponseCode.SYSTEM_ERROR, response.getCode());
-        assertTrue(response.getRemark().contains("IllegalStateException: boom from processor"), response.getRemark());
+        assertTrue(response.getRemark().contains("IllegalStateException: boom from processor"),
+            response.getRemark());
     }
 
     @Test
@@ -254,7 +261,8 @@ class NettyRemotingTest {
         RemotingCommand response = client.invokeSync(addr, later, 3000);
         assertEquals("parked", response.getRemark());
         assertEquals(later.getOpaque(), response.getOpaque());
-        assertEquals("via callback", client.invokeSync(addr, request(ASYNC, "via callback"), 3000).getRemark());
+        RemotingCommand async = client.invokeSync(addr, request(ASYNC, "via callback"), 3000);
+        assertEquals("via callback", async.getRemark());
     }
 
     @Test
@@ -294,7 +302,7 @@ class NettyRemotingTest {
     @Test
     void connectFailureNamesTheAddress() throws Exception {
         int deadPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             deadPort = s.getLocalPort();
         }
         String dead = "127.0.0.1:" + deadPort;

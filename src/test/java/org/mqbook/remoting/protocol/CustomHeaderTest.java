@@ -82,7 +82,8 @@ class CustomHeaderTest {
         assertTrue(e.getMessage().contains("<queueId>"), e.getMessage());
         assertTrue(e.getMessage().contains("code 11"), e.getMessage());
 
-        RemotingCommand noExt = RemotingCommand.createRequestCommand(RequestCode.GET_ROUTEINFO_BY_TOPIC, null);
+        RemotingCommand noExt =
+            RemotingCommand.createRequestCommand(RequestCode.GET_ROUTEINFO_BY_TOPIC, null);
         RemotingCommandException none = assertThrows(RemotingCommandException.class,
             () -> noExt.decodeCommandCustomHeader(SampleHeaders.TopicHeader.class));
         assertTrue(none.getMessage().contains("<topic>") && none.getMessage().contains("code 105"),

@@ -101,6 +101,10 @@ class RemotingCommandTest {
         String frame = new String(bytes(cmd.encode()), StandardCharsets.UTF_8);
         assertFalse(frame.contains("remark"), frame);
         assertFalse(frame.contains("extFields"), frame);
+        cmd.addExtField("gone", null);
+        cmd.addExtField("kept", "v");
+        String withExt = new String(bytes(cmd.encode()), StandardCharsets.UTF_8);
+        assertTrue(withExt.contains("\"extFields\":{\"kept\":\"v\"}"), withExt);
         assertEquals(bytes(cmd.encode()).length - 4, ByteBuffer.wrap(bytes(cmd.encode())).getInt());
     }
 

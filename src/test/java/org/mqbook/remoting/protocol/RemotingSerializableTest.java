@@ -169,8 +169,21 @@ class RemotingSerializableTest {
     }
 
     @Test
+    void keyScannerTouchesOnlyBareKeys() {
+        String fastjson1 = "{\"a\":[{\"b\":{1:\"x:{2:3}\"}}],\"c\":{2:{-3:\"y\"}},"
+            + "{\"q\":0}:[]}";
+        String standard = JsonKeys.quoteBareKeys(fastjson1);
+        assertEquals("{\"a\":[{\"b\":{\"1\":\"x:{2:3}\"}}],\"c\":{\"2\":{\"-3\":\"y\"}},"
+            + "\"{\\\"q\\\":0}\":[]}", standard);
+        assertEquals("{\n\t\"0\":\"x\"\n}", JsonKeys.quoteBareKeys("{\n\t0:\"x\"\n}"));
+        assertEquals("{\"k\":{\"q\":0}}", JsonKeys.unquoteObjectKeys("{\"k\":{\"q\":0}}"));
+        assertEquals("{{\"q\":0}:[]}", JsonKeys.unquoteObjectKeys("{\"{\\\"q\\\":0}\":[]}"));
+    }
+
+    @Test
     void invalidJsonFailsAndAutoTypeIsIgnored() {
-        assertThrows(JSONException.class, () -> RemotingSerializable.fromJson("{\"brokerName\":", BrokerData.class));
+        assertThrows(JSONException.class,
+            () -> RemotingSerializable.fromJson("{\"brokerName\":", BrokerData.class));
         BrokerData bd = RemotingSerializable.fromJson(
             "{\"@type\":\"java.lang.Thread\",\"brokerName\":\"b\"}", BrokerData.class);
         assertEquals("b", bd.getBrokerName());
