@@ -9,10 +9,13 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Timer;
+import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -20,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.util.concurrent.EventExecutorGroup;
 import org.mqbook.remoting.ChannelEventListener;
 import org.mqbook.remoting.InvokeCallback;
 import org.mqbook.remoting.RPCHook;
@@ -27,6 +31,7 @@ import org.mqbook.remoting.common.Pair;
 import org.mqbook.remoting.common.RemotingHelper;
 import org.mqbook.remoting.common.RemotingUtil;
 import org.mqbook.remoting.common.SemaphoreReleaseOnlyOnce;
+import org.mqbook.remoting.common.ThreadFactoryImpl;
 import org.mqbook.remoting.exception.RemotingSendRequestException;
 import org.mqbook.remoting.exception.RemotingTimeoutException;
 import org.mqbook.remoting.exception.RemotingTooMuchRequestException;
@@ -71,6 +76,50 @@ public abstract class NettyRemotingAbstract {
         this.semaphoreOneway = new Semaphore(permitsOneway, true);
         this.semaphoreAsync = new Semaphore(permitsAsync, true);
         this.nettyEventExecutor = listener == null ? null : new NettyEventExecutor(listener);
+    }
+
+    /** A fixed pool named {@code prefix + n}; 0 or less configured threads means 4. */
+    protected static ExecutorService newPublicExecutor(int configuredThreads, String prefix) {
+        int threads = configuredThreads > 0 ? configuredThreads : 4;
+        return Executors.newFixedThreadPool(threads, new ThreadFactoryImpl(prefix));
+    }
+
+    /** Starts the daemon timer that runs {@link #scanResponseTable()} once a second. */
+    protected Timer startHouseKeeping(String threadName, long firstDelayMillis) {
+        Timer timer = new Timer(threadName, true);
+        timer.scheduleAtFixedRate(new TimerTask() {
+            @Override
+            public void run() {
+                try {
+                    scanResponseTable();
+                } catch (Throwable e) {
+                    log.error("scanResponseTable exception", e);
+                }
+            }
+        }, firstDelayMillis, 1000);
+        return timer;
+    }
+
+    /**
+     * Stops the house-keeping timer, then the codec threads (after the connections are closed,
+     * so they can still see the close events), then the I/O threads, the event thread and the
+     * public executor. The reverse order makes Netty reject the close events.
+     */
+    protected void shutdownThreads(Timer timer, EventExecutorGroup codecGroup, ExecutorService publicExecutor,
+                                   EventExecutorGroup... ioGroups) {
+        if (timer != null) {
+            timer.cancel();
+        }
+        if (codecGroup != null) {
+            codecGroup.shutdownGracefully(50, 3000, TimeUnit.MILLISECONDS).awaitUninterruptibly(5000);
+        }
+        for (EventExecutorGroup io : ioGroups) {
+            io.shutdownGracefully(0, 3, TimeUnit.SECONDS).awaitUninterruptibly(5000);
+        }
+        if (nettyEventExecutor != null) {
+            nettyEventExecutor.shutdown();
+        }
+        publicExecutor.shutdown();
     }
 
     /** Where async callbacks run; null runs them on the thread that completed the future. */

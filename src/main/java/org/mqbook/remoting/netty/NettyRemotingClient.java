@@ -6,11 +6,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Timer;
-import java.util.TimerTask;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,10 +86,8 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
         super(nettyClientConfig.getClientOnewaySemaphoreValue(),
             nettyClientConfig.getClientAsyncSemaphoreValue(), channelEventListener);
         this.nettyClientConfig = nettyClientConfig;
-        int publicThreads = nettyClientConfig.getClientCallbackExecutorThreads() > 0
-            ? nettyClientConfig.getClientCallbackExecutorThreads() : 4;
-        this.publicExecutor = Executors.newFixedThreadPool(publicThreads,
-            new ThreadFactoryImpl("NettyClientPublicExecutor_"));
+        this.publicExecutor = newPublicExecutor(nettyClientConfig.getClientCallbackExecutorThreads(),
+            "NettyClientPublicExecutor_");
         this.eventLoopGroupWorker = new MultiThreadIoEventLoopGroup(1,
             new ThreadFactoryImpl("NettyClientSelector_"), NioIoHandler.newFactory());
     }
@@ -120,17 +116,7 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
         if (nettyClientConfig.isClientPooledByteBufAllocatorEnable()) {
             bootstrap.option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT);
         }
-        timer = new Timer("ClientHouseKeepingService", true);
-        timer.scheduleAtFixedRate(new TimerTask() {
-            @Override
-            public void run() {
-                try {
-                    scanResponseTable();
-                } catch (Throwable e) {
-                    log.error("scanResponseTable exception", e);
-                }
-            }
-        }, 1000, 1000);
+        timer = startHouseKeeping("ClientHouseKeepingService", 1000);
         if (nettyEventExecutor != null) {
             nettyEventExecutor.start();
         }
@@ -138,11 +124,6 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
 
     @Override
     public void shutdown() {
-        if (timer != null) {
-            timer.cancel();
-        }
-        // Channels first, then the codec threads that see them close, then the I/O thread:
-        // the reverse order makes Netty reject the close events.
         List<Channel> channels = new ArrayList<>();
         for (Map.Entry<String, ChannelWrapper> e : channelTables.entrySet()) {
             channels.add(e.getValue().getChannel());
@@ -152,15 +133,7 @@ public class NettyRemotingClient extends NettyRemotingAbstract implements Remoti
         for (Channel channel : channels) {
             channel.closeFuture().awaitUninterruptibly(3000);
         }
-        if (defaultEventExecutorGroup != null) {
-            defaultEventExecutorGroup.shutdownGracefully(50, 3000, TimeUnit.MILLISECONDS)
-                .awaitUninterruptibly(5000);
-        }
-        eventLoopGroupWorker.shutdownGracefully(0, 3, TimeUnit.SECONDS).awaitUninterruptibly(5000);
-        if (nettyEventExecutor != null) {
-            nettyEventExecutor.shutdown();
-        }
-        publicExecutor.shutdown();
+        shutdownThreads(timer, defaultEventExecutorGroup, publicExecutor, eventLoopGroupWorker);
     }
 
     @Override

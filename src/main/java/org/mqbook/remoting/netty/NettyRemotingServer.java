@@ -2,10 +2,7 @@ package org.mqbook.remoting.netty;
 
 import java.net.InetSocketAddress;
 import java.util.Timer;
-import java.util.TimerTask;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -85,10 +82,8 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
         super(nettyServerConfig.getServerOnewaySemaphoreValue(),
             nettyServerConfig.getServerAsyncSemaphoreValue(), channelEventListener);
         this.nettyServerConfig = nettyServerConfig;
-        int publicThreads = nettyServerConfig.getServerCallbackExecutorThreads() > 0
-            ? nettyServerConfig.getServerCallbackExecutorThreads() : 4;
-        this.publicExecutor = Executors.newFixedThreadPool(publicThreads,
-            new ThreadFactoryImpl("NettyServerPublicExecutor_"));
+        this.publicExecutor = newPublicExecutor(nettyServerConfig.getServerCallbackExecutorThreads(),
+            "NettyServerPublicExecutor_");
         this.useEpoll = nettyServerConfig.isUseEpollNativeSelector() && Epoll.isAvailable();
         IoHandlerFactory io = useEpoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         this.eventLoopGroupBoss = new MultiThreadIoEventLoopGroup(1, new ThreadFactoryImpl("NettyBoss_"), io);
@@ -148,40 +143,18 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
         if (nettyEventExecutor != null) {
             nettyEventExecutor.start();
         }
-        timer = new Timer("ServerHouseKeepingService", true);
-        timer.scheduleAtFixedRate(new TimerTask() {
-            @Override
-            public void run() {
-                try {
-                    scanResponseTable();
-                } catch (Throwable e) {
-                    log.error("scanResponseTable exception", e);
-                }
-            }
-        }, 3000, 1000);
+        timer = startHouseKeeping("ServerHouseKeepingService", 3000);
     }
 
     @Override
     public void shutdown() {
-        if (timer != null) {
-            timer.cancel();
-        }
-        // Stop accepting, close the connections, let the codec threads see them close, and only
-        // then stop the I/O threads: the reverse order makes Netty reject the close events.
+        // Stop accepting and close the connections before any thread goes away.
         if (serverChannel != null) {
             serverChannel.close().awaitUninterruptibly(3000);
         }
         childChannels.close().awaitUninterruptibly(3000);
-        if (defaultEventExecutorGroup != null) {
-            defaultEventExecutorGroup.shutdownGracefully(50, 3000, TimeUnit.MILLISECONDS)
-                .awaitUninterruptibly(5000);
-        }
-        eventLoopGroupBoss.shutdownGracefully(0, 3, TimeUnit.SECONDS).awaitUninterruptibly(5000);
-        eventLoopGroupSelector.shutdownGracefully(0, 3, TimeUnit.SECONDS).awaitUninterruptibly(5000);
-        if (nettyEventExecutor != null) {
-            nettyEventExecutor.shutdown();
-        }
-        publicExecutor.shutdown();
+        shutdownThreads(timer, defaultEventExecutorGroup, publicExecutor,
+            eventLoopGroupBoss, eventLoopGroupSelector);
     }
 
     @Override
