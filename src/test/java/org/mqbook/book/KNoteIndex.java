@@ -75,6 +75,8 @@ public final class KNoteIndex {
     static final Pattern TAG_DIRECTIVE = Pattern.compile("\\b(tag|end)::(\\S+?)\\[\\](?=$|[ \\r])");
     private static final Pattern CHAPTER_TAG = Pattern.compile("^ch(\\d{2})-");
     private static final Pattern PACKAGE = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;");
+    /** A plain line comment: a note goes on in the {@code //} lines right below it. */
+    private static final Pattern CONTINUATION = Pattern.compile("^\\s*//\\s*(\\S.*?)\\s*$");
     /** Roots scanned, relative to the project directory. */
     static final List<String> ROOTS = List.of("src/main/java", "labs");
 
@@ -140,10 +142,24 @@ public final class KNoteIndex {
                 }
             } else if ((m = NOTE.matcher(line)).find()) {
                 int chapter = chapterOf(openTags, pkg, file.getFileName().toString());
-                notes.add(new Note(m.group(1), m.group(2), chapter, rel, i + 1));
+                StringBuilder text = new StringBuilder(m.group(2));
+                int first = i;
+                while (i + 1 < lines.size() && isContinuation(lines.get(i + 1))) {
+                    i++;
+                    Matcher c = CONTINUATION.matcher(lines.get(i));
+                    c.find();
+                    text.append(' ').append(c.group(1));
+                }
+                notes.add(new Note(m.group(1), text.toString(), chapter, rel, first + 1));
             }
         }
         return notes;
+    }
+
+    /** A {@code //} line that is neither a new note nor a tag directive, and not empty. */
+    static boolean isContinuation(String line) {
+        return CONTINUATION.matcher(line).find() && !NOTE.matcher(line).find()
+            && !TAG_DIRECTIVE.matcher(line).find();
     }
 
     /** The innermost open chapter tag wins; without one, the package table decides. */

@@ -32,7 +32,13 @@ class KNoteIndexTest {
         java("src/main/java/org/mqbook/example/quickstart/Consumer.java",
             "org.mqbook.example.quickstart", "// TODO K2: example is chapter 1, even a consumer");
         java("src/main/java/org/mqbook/namesrv/RouteInfoManager.java", "org.mqbook.namesrv",
-            "// TODO K1: namesrv is chapter 2");
+            "// TODO K1: namesrv is chapter 2",
+            "int x;",
+            "// TODO K2: a note may go on",
+            "//   in the comment lines below it",
+            "// TODO K2: a new note starts a new entry",
+            "//",
+            "// an empty comment line ends the note");
         java("src/main/java/org/mqbook/broker/BrokerController.java", "org.mqbook.broker",
             "// TODO K1: broker outside a region is chapter 3",
             "// tag::ch04-register[]",
@@ -123,7 +129,15 @@ class KNoteIndexTest {
     @Test
     void onlyMainSourcesAndLabsAreScanned() {
         assertTrue(!notes.containsKey("tests are not scanned"), "src/test must not be scanned");
-        assertEquals(18, notes.size(), () -> "notes: " + notes.keySet());
+        assertEquals(20, notes.size(), () -> "notes: " + notes.keySet());
+    }
+
+    @Test
+    void aNoteGoesOnInTheCommentLinesBelowIt() {
+        assertEquals("K2", notes.get("a note may go on in the comment lines below it").level());
+        KNoteIndex.Note n = notes.get("a new note starts a new entry");
+        assertEquals(8, n.line());
+        assertEquals(2, n.chapter());
     }
 
     @Test
