@@ -25,6 +25,10 @@ import org.junit.jupiter.api.Test;
  * and {@code labs/} is closed in the same file and included by some chapter, and every tag a chapter
  * includes exists in the file it names. The book build catches the second half too; this test
  * catches the first half (a region no chapter shows) without converting anything.
+ *
+ * <p>Chapters arrive one at a time while the code is already written: a {@code chNN-} region whose
+ * chapter file ({@code chapters/chNN-*.adoc}) does not exist yet is pending, listed on the console
+ * but not a failure. Once the chapter file exists, every one of its regions must be included.
  */
 class TagCoverageTest {
 
@@ -32,6 +36,7 @@ class TagCoverageTest {
     private static final Pattern INCLUDE = Pattern.compile("^include::([^\\[]+)\\[(.*)\\]\\s*$");
     private static final Pattern TAG_ATTR = Pattern.compile("\\btags?=(\"[^\"]*\"|[^,\\]]*)");
     private static final Pattern ATTR_REF = Pattern.compile("\\{([\\w-]+)\\}");
+    private static final Pattern CHAPTER_TAG = Pattern.compile("^(ch\\d{2})-");
 
     private static Path project;
     /** code file (absolute) → tag → line where its first region opens */
@@ -170,13 +175,44 @@ class TagCoverageTest {
             included.add(inc.file() + "#" + inc.tag());
         }
         List<String> orphans = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
         codeTags.forEach((file, tags) -> tags.forEach((tag, line) -> {
-            if (!included.contains(file + "#" + tag)) {
-                orphans.add(rel(file) + ":" + line + ": tag::" + tag + "[] is included by no chapter");
+            if (included.contains(file + "#" + tag)) {
+                return;
+            }
+            String where = rel(file) + ":" + line + ": tag::" + tag + "[]";
+            if (chapterWritten(tag)) {
+                orphans.add(where + " is included by no chapter");
+            } else {
+                pending.add(where);
             }
         }));
+        if (!pending.isEmpty()) {
+            System.out.println("regions waiting for their chapter file:\n  " + String.join("\n  ", pending));
+        }
         assertTrue(orphans.isEmpty(), () -> "regions no chapter shows (include them, or drop the tags):\n  "
             + String.join("\n  ", orphans));
+    }
+
+    /** False only for a {@code chNN-} tag while no {@code chapters/chNN-*.adoc} exists. */
+    static boolean chapterWritten(String tag) {
+        Matcher m = CHAPTER_TAG.matcher(tag);
+        if (!m.find()) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(project.resolve("chapters"))) {
+            return files.anyMatch(p -> p.getFileName().toString().startsWith(m.group(1) + "-")
+                && p.toString().endsWith(".adoc"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void onlyRegionsOfUnwrittenChaptersMayWait() {
+        assertTrue(chapterWritten("ch01-frame-decode"), "chapters/ch01-*.adoc exists");
+        assertTrue(chapterWritten("appendix-sample"), "a region named without a chapter never waits");
+        assertTrue(!chapterWritten("ch99-future"), "no chapters/ch99-*.adoc");
     }
 
     @Test
