@@ -1,8 +1,12 @@
 package org.mqbook.common;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.joran.JoranConfigurator;
+import ch.qos.logback.core.joran.spi.JoranException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import org.slf4j.LoggerFactory;
 
 /**
  * The runtime home: what {@code ROCKETMQ_HOME} is in Apache RocketMQ 4.7.1.
@@ -81,6 +85,29 @@ public final class RuntimeHome {
     public static Path resolve(String path) {
         Path p = Paths.get(path);
         return p.isAbsolute() ? p : home().resolve(p).normalize();
+    }
+
+    /**
+     * Configures logback from {@code conf/<fileName>} of the home (e.g. {@code logback_broker.xml}),
+     * with {@code rocketmq.home.dir} set so the file's {@code ${rocketmq.home.dir}} resolves. A missing
+     * file leaves logback's defaults and says so on stderr.
+     */
+    public static void configureLogback(String fileName) {
+        System.setProperty(HOME_PROPERTY, home().toString());
+        Path xml = conf(fileName);
+        if (!Files.isRegularFile(xml)) {
+            System.err.println("no " + xml + ": logging with logback's defaults");
+            return;
+        }
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.reset();
+        JoranConfigurator configurator = new JoranConfigurator();
+        configurator.setContext(context);
+        try {
+            configurator.doConfigure(xml.toFile());
+        } catch (JoranException e) {
+            throw new IllegalStateException("cannot configure logging from " + xml + ": " + e.getMessage(), e);
+        }
     }
 
     /** A file under {@code conf/} of the home, e.g. {@code conf("logback_broker.xml")}. */
