@@ -218,7 +218,7 @@ public class ConsumeQueue {
         // TODO K1: recovery may dispatch a record twice; the queue's
         // high-water mark makes the second time a no-op
         if (offset + size <= this.maxPhysicOffset) {
-            log.warn("Maybe try to build consume queue repeatedly "
+            log.debug("Maybe try to build consume queue repeatedly "
                 + "maxPhysicOffset={} phyOffset={}", maxPhysicOffset, offset);
             return true;
         }

@@ -186,7 +186,8 @@ public class MappedFileQueue {
                     return candidate;
                 }
             }
-        } else {
+        } else if (offset != last.getFileFromOffset() + this.mappedFileSize) {
+            // (the end of a full last file is where the next file will start: not an error)
             log.warn("Offset not matched. Request offset: {}, firstOffset: {}, lastOffset: {},"
                 + " mappedFileSize: {}, mappedFiles count: {}", offset,
                 first.getFileFromOffset(), last.getFileFromOffset() + this.mappedFileSize,
