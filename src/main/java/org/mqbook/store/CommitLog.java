@@ -288,8 +288,9 @@ public class CommitLog {
 
     /** The record (or records) at {@code offset}, {@code size} bytes; null if not readable. */
     public SelectMappedBufferResult getMessage(final long offset, final int size) {
-        final MappedFile mappedFile =
-            this.mappedFileQueue.findMappedFileByOffset(offset, offset == 0);
+        // TODO K2: 4.7.1 falls back to the first file for offset 0, which serves another
+        // message once file 0 is deleted; a record is read only from its own file here
+        final MappedFile mappedFile = this.mappedFileQueue.findMappedFileByOffset(offset, false);
         if (mappedFile == null) {
             return null;
         }
