@@ -72,9 +72,9 @@ class CleanCommitLogService {
             manualDeleteFileSeveralTimes, cleanAtOnce);
         // TODO K1: expiry looks only at the file's age (its last write),
         // never at whether any consumer group has read its messages
-        final long fileReservedMs = config.getFileReservedTime() * 60L * 60 * 1000;
-        final int deleteCount = store.getCommitLog().deleteExpiredFile(store.now(),
-            fileReservedMs, config.getDeleteCommitLogFilesInterval(),
+        final long reservedMs = config.getFileReservedTime() * 3600L * 1000;
+        final int deleteCount = store.getCommitLog().deleteExpiredFile(
+            store.now(), reservedMs, config.getDeleteCommitLogFilesInterval(),
             config.getDestroyMapedFileIntervalForcibly(), cleanAtOnce);
         if (deleteCount == 0 && spacefull) {
             log.warn("disk space will be full soon, but delete file failed.");
@@ -111,21 +111,25 @@ class CleanCommitLogService {
         final MessageStoreConfig config = store.getMessageStoreConfig();
         final double ratio = config.getDiskMaxUsedSpaceRatio() / 100.0;
         cleanImmediately = false;
-        final boolean physicFull = checkDisk("physic", config.getStorePathCommitLog(), ratio);
-        final boolean logicsFull = checkDisk("logics", config.getStorePathConsumeQueue(), ratio);
+        final boolean physicFull =
+            checkDisk("physic", config.getStorePathCommitLog(), ratio);
+        final boolean logicsFull =
+            checkDisk("logics", config.getStorePathConsumeQueue(), ratio);
         return physicFull || logicsFull;
     }
 
-    /** Marks the disk full or OK by usage; true when usage asks for deleting. */
-    private boolean checkDisk(final String what, final String path, final double ratio) {
+    /** Marks the disk full or OK; true when usage asks for deleting. */
+    private boolean checkDisk(final String what, final String path,
+        final double ratio) {
         final double used = store.getDiskUsageProbe().usedRatio(path);
         final RunningFlags flags = store.getRunningFlags();
         if (used > diskSpaceWarningLevelRatio) {
             // TODO K1: a nearly full disk stops writes before the broker
             // crashes on a failed mmap; deleting may free it again
             if (flags.getAndMakeDiskFull()) {
-                log.error("{} disk maybe full soon, so mark disk full: usage {} exceeds "
-                    + "diskSpaceWarningLevelRatio {}", what, used, diskSpaceWarningLevelRatio);
+                log.error("{} disk maybe full soon, so mark disk full: usage {}"
+                    + " exceeds diskSpaceWarningLevelRatio {}", what, used,
+                    diskSpaceWarningLevelRatio);
             }
             cleanImmediately = true;
         } else if (used > diskSpaceCleanForciblyRatio) {
@@ -134,8 +138,8 @@ class CleanCommitLogService {
             log.info("{} disk space OK {}, so mark disk ok", what, used);
         }
         if (used < 0 || used > ratio) {
-            log.info("{} disk maybe full soon, so reclaim space, usage {} exceeds {}",
-                what, used, ratio);
+            log.info("{} disk maybe full soon, so reclaim space, usage {}"
+                + " exceeds {}", what, used, ratio);
             return true;
         }
         return false;

@@ -107,13 +107,13 @@ public class CommitLog {
             if (mappedFile == null) {
                 return createFailed(msg);
             }
-            result = mappedFile.appendMessage(msg, this.appendMessageCallback);
+            result = mappedFile.appendMessage(msg, appendMessageCallback);
             if (result.getStatus() == AppendMessageStatus.END_OF_FILE) {
                 mappedFile = this.mappedFileQueue.getLastMappedFile(0);
                 if (mappedFile == null) {
                     return createFailed(msg);
                 }
-                result = mappedFile.appendMessage(msg, this.appendMessageCallback);
+                result = mappedFile.appendMessage(msg, appendMessageCallback);
             }
         } finally {
             this.beginTimeInLock = 0;
@@ -213,7 +213,8 @@ public class CommitLog {
      * kept in REAL_TOPIC / REAL_QID.
      */
     void rewriteDelayLevel(final MessageExtBrokerInner msg) {
-        final int tranType = MessageSysFlag.getTransactionValue(msg.getSysFlag());
+        final int tranType =
+            MessageSysFlag.getTransactionValue(msg.getSysFlag());
         if (tranType != MessageSysFlag.TRANSACTION_NOT_TYPE
             && tranType != MessageSysFlag.TRANSACTION_COMMIT_TYPE) {
             return;
@@ -242,9 +243,11 @@ public class CommitLog {
     /** SYNC_FLUSH waits for the group commit; ASYNC_FLUSH only wakes a flusher. */
     public void handleDiskFlush(final AppendMessageResult result,
         final PutMessageResult putMessageResult, final MessageExt msg) {
-        final MessageStoreConfig config = defaultMessageStore.getMessageStoreConfig();
+        final MessageStoreConfig config =
+            defaultMessageStore.getMessageStoreConfig();
         if (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
-            final GroupCommitService service = (GroupCommitService) this.flushCommitLogService;
+            final GroupCommitService service =
+                (GroupCommitService) this.flushCommitLogService;
             if (!msg.isWaitStoreMsgOK()) {
                 service.wakeup();
                 return;
@@ -257,10 +260,12 @@ public class CommitLog {
             final PutMessageStatus flushStatus =
                 awaitFlush(request, config.getSyncFlushTimeout());
             if (flushStatus != PutMessageStatus.PUT_OK) {
-                log.error("do groupcommit, wait for flush failed, topic: {} tags: {}"
-                    + " client address: {} syncFlushTimeout {} ms", msg.getTopic(),
-                    msg.getTags(), msg.getBornHostString(), config.getSyncFlushTimeout());
-                putMessageResult.setPutMessageStatus(PutMessageStatus.FLUSH_DISK_TIMEOUT);
+                log.error("do groupcommit, wait for flush failed, topic: {}"
+                    + " client address: {} syncFlushTimeout {} ms",
+                    msg.getTopic(), msg.getBornHostString(),
+                    config.getSyncFlushTimeout());
+                putMessageResult.setPutMessageStatus(
+                    PutMessageStatus.FLUSH_DISK_TIMEOUT);
             }
         } else if (!config.isTransientStorePoolEnable()) {
             // TODO K1: ASYNC_FLUSH answers from the page cache at once; a crash

@@ -104,8 +104,9 @@ final class CommitLogRecords {
                 propertiesLength);
             return new DispatchRequest(totalSize, false);
         }
-        final Map<String, String> properties = MessageDecoder.string2messageProperties(
-            text(rec, propertiesPosition + 2, propertiesLength));
+        final Map<String, String> properties =
+            MessageDecoder.string2messageProperties(
+                text(rec, propertiesPosition + 2, propertiesLength));
         buffer.position(start + totalSize);
         return new DispatchRequest(topic, queueId, physicOffset, totalSize,
             tagsCode(topic, sysFlag, storeTimestamp, properties), storeTimestamp,

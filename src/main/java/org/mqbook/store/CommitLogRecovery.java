@@ -47,7 +47,8 @@ final class CommitLogRecovery {
 
     // tag::ch06-recover-abnormally[]
     void recoverAbnormally(final long maxPhyOffsetOfConsumeQueue) {
-        final List<MappedFile> files = commitLog.getMappedFileQueue().getMappedFiles();
+        final List<MappedFile> files =
+            commitLog.getMappedFileQueue().getMappedFiles();
         if (files.isEmpty()) {
             emptyLog();
             return;
@@ -58,7 +59,7 @@ final class CommitLogRecovery {
         while (index > 0 && !isMappedFileMatchedRecover(files.get(index))) {
             index--;
         }
-        log.info("recover abnormally from file {}", files.get(index).getFileName());
+        log.info("recover abnormally from {}", files.get(index).getFileName());
         final long end = scan(files, index, true);
         truncate(end, maxPhyOffsetOfConsumeQueue);
     }

@@ -252,8 +252,9 @@ public class ConsumeQueue {
             }
             if (expectLogicOffset != currentLogicOffset) {
                 log.error("[BUG]logic queue order maybe wrong, "
-                    + "expectLogicOffset: {} currentLogicOffset: {} Topic: {} QID: {}",
-                    expectLogicOffset, currentLogicOffset, topic, queueId);
+                    + "expectLogicOffset: {} currentLogicOffset: {} "
+                    + "Topic: {} QID: {}", expectLogicOffset,
+                    currentLogicOffset, topic, queueId);
             }
         }
         this.maxPhysicOffset = offset + size;

@@ -101,7 +101,8 @@ public class DefaultMessageStore extends MessageStoreReads {
         this.lock = StoreFileLock.acquire(messageStoreConfig.getLockFile());
         // TODO K1: the abort file exists while a store runs; finding it at
         // load means the last run did not shut down cleanly
-        final boolean lastExitOK = !new File(messageStoreConfig.getAbortFile()).exists();
+        final boolean lastExitOK =
+            !new File(messageStoreConfig.getAbortFile()).exists();
         log.info("last shutdown {}", lastExitOK ? "normally" : "abnormally");
         boolean result = commitLog.load() && consumeQueueStore.load();
         try {
@@ -250,7 +251,8 @@ public class DefaultMessageStore extends MessageStoreReads {
         if (refused != null) {
             return new PutMessageResult(refused, null);
         }
-        final int topicLength = msg.getTopic().getBytes(StandardCharsets.UTF_8).length;
+        final int topicLength =
+            msg.getTopic().getBytes(StandardCharsets.UTF_8).length;
         if (topicLength > MessageDecoder.MAX_TOPIC_LENGTH) {
             log.warn("putMessage message topic length too long {} > {}",
                 topicLength, MessageDecoder.MAX_TOPIC_LENGTH);
@@ -262,7 +264,8 @@ public class DefaultMessageStore extends MessageStoreReads {
         if (propertiesLength > MessageDecoder.MAX_PROPERTIES_LENGTH) {
             log.warn("putMessage message properties length too long {} > {}",
                 propertiesLength, MessageDecoder.MAX_PROPERTIES_LENGTH);
-            return new PutMessageResult(PutMessageStatus.PROPERTIES_SIZE_EXCEEDED, null);
+            return new PutMessageResult(
+                PutMessageStatus.PROPERTIES_SIZE_EXCEEDED, null);
         }
         final PutMessageResult result = this.commitLog.putMessage(msg);
         this.storeStats.onPut(result);

@@ -1,5 +1,9 @@
 package org.mqbook.store;
 
+import static org.mqbook.store.ConsumeQueue.UNIT_OFFSET_POSITION;
+import static org.mqbook.store.ConsumeQueue.UNIT_SIZE_POSITION;
+import static org.mqbook.store.ConsumeQueue.UNIT_TAGS_CODE_POSITION;
+
 import java.lang.management.ManagementFactory;
 import java.nio.ByteBuffer;
 import org.mqbook.store.config.BrokerRole;
@@ -79,7 +83,8 @@ class GetMessageService {
                     offset, minOffset, maxOffset);
             } else {
                 try {
-                    readUnits(units, offset, maxMsgNums, maxOffsetPy, filter, result);
+                    readUnits(units, offset, maxMsgNums, maxOffsetPy, filter,
+                        result);
                 } finally {
                     units.release();
                 }
@@ -88,9 +93,9 @@ class GetMessageService {
         return result;
     }
 
-    private void readUnits(final SelectMappedBufferResult units, final long offset,
-        final int maxMsgNums, final long maxOffsetPy, final MessageFilter filter,
-        final GetMessageResult result) {
+    private void readUnits(final SelectMappedBufferResult units,
+        final long offset, final int maxMsgNums, final long maxOffsetPy,
+        final MessageFilter filter, final GetMessageResult result) {
         result.setStatus(GetMessageStatus.NO_MATCHED_MESSAGE);
         final ByteBuffer buffer = units.getByteBuffer();
         final int maxFilterMessageCount = Math.max(16000,
@@ -100,21 +105,23 @@ class GetMessageService {
         int i = 0;
         for (; i < units.getSize() && i < maxFilterMessageCount;
             i += ConsumeQueue.CQ_STORE_UNIT_SIZE) {
-            final long offsetPy = buffer.getLong(i + ConsumeQueue.UNIT_OFFSET_POSITION);
-            final int sizePy = buffer.getInt(i + ConsumeQueue.UNIT_SIZE_POSITION);
-            final long tagsCode = buffer.getLong(i + ConsumeQueue.UNIT_TAGS_CODE_POSITION);
+            final long offsetPy = buffer.getLong(i + UNIT_OFFSET_POSITION);
+            final int sizePy = buffer.getInt(i + UNIT_SIZE_POSITION);
+            final long tagsCode = buffer.getLong(i + UNIT_TAGS_CODE_POSITION);
             maxPhyOffsetPulling = offsetPy;
             if (nextPhyFileStartOffset != Long.MIN_VALUE
                 && offsetPy < nextPhyFileStartOffset) {
                 continue;   // still in the commit-log file found missing
             }
-            final boolean isInDisk = checkInDiskByCommitOffset(offsetPy, maxOffsetPy);
+            final boolean isInDisk =
+                checkInDiskByCommitOffset(offsetPy, maxOffsetPy);
             if (isTheBatchFull(sizePy, maxMsgNums, result, isInDisk)) {
                 break;
             }
             // TODO K1: the broker's tag filter decides on the unit's tag
             // hash alone: a filtered message costs no commit-log read
-            if (filter != null && !filter.isMatchedByConsumeQueue(tagsCode, null)) {
+            if (filter != null
+                && !filter.isMatchedByConsumeQueue(tagsCode, null)) {
                 noMatch(result);
                 continue;
             }
@@ -124,11 +131,13 @@ class GetMessageService {
                 if (result.getBufferTotalSize() == 0) {
                     result.setStatus(GetMessageStatus.MESSAGE_WAS_REMOVING);
                 }
-                nextPhyFileStartOffset = store.getCommitLog().rollNextFile(offsetPy);
+                nextPhyFileStartOffset =
+                    store.getCommitLog().rollNextFile(offsetPy);
                 continue;
             }
             if (filter != null
-                && !filter.isMatchedByCommitLog(msg.getByteBuffer().slice(), null)) {
+                && !filter.isMatchedByCommitLog(
+                    msg.getByteBuffer().slice(), null)) {
                 noMatch(result);
                 msg.release();
                 continue;

@@ -157,7 +157,7 @@ public class MappedFileQueue {
     }
 
     // tag::ch06-find-file[]
-    /** The file holding log offset {@code offset}, or null (or the first file, if asked). */
+    /** The file holding log offset {@code offset}; else null (or the first). */
     public MappedFile findMappedFileByOffset(final long offset,
         final boolean returnFirstOnNotFound) {
         final MappedFile first = getFirstMappedFile();
@@ -186,12 +186,13 @@ public class MappedFileQueue {
                     return candidate;
                 }
             }
-        } else if (offset != last.getFileFromOffset() + this.mappedFileSize) {
-            // (the end of a full last file is where the next file will start: not an error)
-            log.warn("Offset not matched. Request offset: {}, firstOffset: {}, lastOffset: {},"
-                + " mappedFileSize: {}, mappedFiles count: {}", offset,
-                first.getFileFromOffset(), last.getFileFromOffset() + this.mappedFileSize,
-                this.mappedFileSize, this.mappedFiles.size());
+        } else if (offset != last.getFileFromOffset() + mappedFileSize) {
+            // (the end of a full last file is where the next one starts)
+            log.warn("Offset not matched. Request offset: {}, firstOffset: {},"
+                + " lastOffset: {}, mappedFileSize: {}, mappedFiles count: {}",
+                offset, first.getFileFromOffset(),
+                last.getFileFromOffset() + mappedFileSize, mappedFileSize,
+                mappedFiles.size());
         }
         return returnFirstOnNotFound ? first : null;
     }
@@ -244,10 +245,11 @@ public class MappedFileQueue {
         }
     }
 
+    // tag::ch06-expire-by-time[]
     /**
-     * Deletes, oldest first, every file but the last whose last write is older than
-     * {@code expiredTime} ms (every such file when {@code cleanImmediately}); stops at the first
-     * file that is young enough or still held, and after {@value #DELETE_FILES_BATCH_MAX} files.
+     * Deletes, oldest first, every file but the last whose last write is
+     * older than {@code expiredTime} ms (any file when cleanImmediately);
+     * stops at the first young or held file, and after 10 files.
      */
     public int deleteExpiredFileByTime(final long now, final long expiredTime,
         final int deleteFilesInterval, final long intervalForcibly,
@@ -259,7 +261,8 @@ public class MappedFileQueue {
         // and stops at the first young file, so the log never gets a hole
         for (int i = 0; i < mfsLength; i++) {
             final MappedFile mappedFile = (MappedFile) mfs[i];
-            final long liveMaxTimestamp = mappedFile.getLastModifiedTimestamp() + expiredTime;
+            final long liveMaxTimestamp =
+                mappedFile.getLastModifiedTimestamp() + expiredTime;
             if (now < liveMaxTimestamp && !cleanImmediately) {
                 break;
             }
@@ -277,6 +280,7 @@ public class MappedFileQueue {
         deleteExpiredFile(files);
         return files.size();
     }
+    // end::ch06-expire-by-time[]
 
     /**
      * Deletes, oldest first, every consume-queue file but the last whose last unit points below

@@ -64,15 +64,17 @@ public class ReputMessageService extends ServiceThread {
     private void doReput() {
         final CommitLog commitLog = store.getCommitLog();
         if (this.reputFromOffset < commitLog.getMinOffset()) {
-            log.warn("The reputFromOffset={} is smaller than minPyOffset={}, this usually "
-                + "indicate that the dispatch behind too much and the commitlog has expired.",
-                this.reputFromOffset, commitLog.getMinOffset());
+            log.warn("The reputFromOffset={} is smaller than minPyOffset={},"
+                + " this usually indicate that the dispatch behind too much"
+                + " and the commitlog has expired.", this.reputFromOffset,
+                commitLog.getMinOffset());
             this.reputFromOffset = commitLog.getMinOffset();
         }
         boolean doNext = true;
         while (doNext && this.isCommitLogAvailable()) {
             // everything readable from reputFromOffset to the end of its file
-            final SelectMappedBufferResult result = commitLog.getData(reputFromOffset);
+            final SelectMappedBufferResult result =
+                commitLog.getData(reputFromOffset);
             if (result == null) {
                 break;
             }
@@ -91,7 +93,8 @@ public class ReputMessageService extends ServiceThread {
                         readSize += size;
                     } else if (request.isSuccess()) {
                         // the end-of-file blank: go on in the next file
-                        this.reputFromOffset = commitLog.rollNextFile(reputFromOffset);
+                        this.reputFromOffset =
+                            commitLog.rollNextFile(reputFromOffset);
                         readSize = result.getSize();
                     } else if (size > 0) {
                         log.error("[BUG]read total count not equals msg total size. "

@@ -96,7 +96,8 @@ public class IndexFile {
         }
         final int keyHash = indexKeyHashMethod(key);
         final int slotPos = keyHash % this.hashSlotNum;
-        final int absSlotPos = IndexHeader.INDEX_HEADER_SIZE + slotPos * HASH_SLOT_SIZE;
+        final int absSlotPos =
+            IndexHeader.INDEX_HEADER_SIZE + slotPos * HASH_SLOT_SIZE;
         int slotValue = this.mappedByteBuffer.getInt(absSlotPos);
         if (slotValue <= INVALID_INDEX
             || slotValue > this.indexHeader.getIndexCount()) {
@@ -159,24 +160,29 @@ public class IndexFile {
         try {
             final int keyHash = indexKeyHashMethod(key);
             final int slotPos = keyHash % this.hashSlotNum;
-            final int absSlotPos = IndexHeader.INDEX_HEADER_SIZE + slotPos * HASH_SLOT_SIZE;
-            final int slotValue = this.mappedByteBuffer.getInt(absSlotPos);
+            final int absSlotPos =
+                IndexHeader.INDEX_HEADER_SIZE + slotPos * HASH_SLOT_SIZE;
+            final int slotValue = mappedByteBuffer.getInt(absSlotPos);
             final int indexCount = this.indexHeader.getIndexCount();
-            if (slotValue <= INVALID_INDEX || slotValue > indexCount || indexCount <= 1) {
+            if (slotValue <= INVALID_INDEX || slotValue > indexCount
+                || indexCount <= 1) {
                 return;
             }
             for (int next = slotValue; phyOffsets.size() < maxNum; ) {
                 final int absIndexPos = IndexHeader.INDEX_HEADER_SIZE
                     + this.hashSlotNum * HASH_SLOT_SIZE + next * INDEX_SIZE;
-                final int keyHashRead = this.mappedByteBuffer.getInt(absIndexPos);
-                final long phyOffsetRead = this.mappedByteBuffer.getLong(absIndexPos + 4);
-                final long timeDiff = this.mappedByteBuffer.getInt(absIndexPos + 4 + 8);
-                final int prevIndexRead = this.mappedByteBuffer.getInt(absIndexPos + 4 + 8 + 4);
+                final ByteBuffer buf = this.mappedByteBuffer;
+                final int keyHashRead = buf.getInt(absIndexPos);
+                final long phyOffsetRead = buf.getLong(absIndexPos + 4);
+                final long timeDiff = buf.getInt(absIndexPos + 4 + 8);
+                final int prevIndexRead = buf.getInt(absIndexPos + 4 + 8 + 4);
                 if (timeDiff < 0) {
                     break;
                 }
-                final long timeRead = this.indexHeader.getBeginTimestamp() + timeDiff * 1000L;
-                if (keyHash == keyHashRead && timeRead >= begin && timeRead <= end) {
+                final long timeRead =
+                    indexHeader.getBeginTimestamp() + timeDiff * 1000L;
+                if (keyHash == keyHashRead
+                    && timeRead >= begin && timeRead <= end) {
                     phyOffsets.add(phyOffsetRead);
                 }
                 // TODO K2: the chain is newest first, so a time before begin ends it

@@ -57,7 +57,8 @@ public class IndexService {
         this.clock = clock;
     }
 
-    /** Maps every index file; after a crash, drops those newer than the checkpoint. */
+    // tag::ch06-index-load[]
+    /** Maps the index files; after a crash drops those past the checkpoint. */
     public boolean load(final boolean lastExitOK) {
         final File[] files = new File(this.storePath).listFiles();
         if (files == null) {
@@ -71,9 +72,10 @@ public class IndexService {
                 f.load();
                 // TODO K1: after a crash an index file may be half written; only
                 // files completed before the checkpoint are trusted
-                if (!lastExitOK && f.getEndTimestamp() > checkpoint.getIndexMsgTimestamp()) {
-                    log.info("abnormal exit: drop index file {} (end {} > checkpoint {})",
-                        file, f.getEndTimestamp(), checkpoint.getIndexMsgTimestamp());
+                final long trusted = checkpoint.getIndexMsgTimestamp();
+                if (!lastExitOK && f.getEndTimestamp() > trusted) {
+                    log.info("abnormal exit: drop index file {} (end {} >"
+                        + " checkpoint {})", file, f.getEndTimestamp(), trusted);
                     f.destroy(0);
                     continue;
                 }
@@ -86,6 +88,7 @@ public class IndexService {
         }
         return true;
     }
+    // end::ch06-index-load[]
 
     /** Deletes every index file but the last whose messages all lie below {@code offset}. */
     public void deleteExpiredFile(final long offset) {
