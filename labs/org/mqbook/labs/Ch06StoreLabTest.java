@@ -84,8 +84,9 @@ class Ch06StoreLabTest {
             java.time.Clock.systemUTC(), path -> 0.1, listener);
         final long begin = System.nanoTime();
         store.putMessage(StoreTestSupport.message("LabTopic", 3, "dispatch me"));
-        StoreTestSupport.await("the consume queue unit",
-            () -> store.getMaxOffsetInQueue("LabTopic", 3) == 1);
+        StoreTestSupport.await("the consume queue unit and the listener",
+            () -> store.getMaxOffsetInQueue("LabTopic", 3) == 1
+                && !seenBy.isEmpty());
         final long tookMs = (System.nanoTime() - begin) / 1_000_000;
         assertTrue(tookMs < 1000, "dispatch should follow the put within "
             + "milliseconds (the thread polls every 1 ms), took " + tookMs);

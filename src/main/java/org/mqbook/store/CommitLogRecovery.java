@@ -116,14 +116,14 @@ final class CommitLogRecovery {
         if (maxPhyOffsetOfConsumeQueue >= processOffset) {
             log.warn("maxPhyOffsetOfConsumeQueue({}) >= processOffset({}), truncate dirty "
                 + "logic files", maxPhyOffsetOfConsumeQueue, processOffset);
-            store.truncateDirtyLogicFiles(processOffset);
+            store.getConsumeQueueStore().truncateDirtyLogicFiles(processOffset);
         }
     }
 
     private void emptyLog() {
         commitLog.getMappedFileQueue().setFlushedWhere(0);
         commitLog.getMappedFileQueue().setCommittedWhere(0);
-        store.destroyLogics();
+        store.getConsumeQueueStore().destroyLogics();
     }
 
     /** True when the file's first message was stored before the checkpoint time. */

@@ -122,7 +122,7 @@ public class DefaultMessageStore extends MessageStoreReads {
         }
         log.info("load over, and the result is {}", result);
         if (!result) {
-            closeFiles();
+            closeFiles(false);
             this.lock.release();
         }
         this.loaded = result;
@@ -212,7 +212,7 @@ public class DefaultMessageStore extends MessageStoreReads {
                     dispatchBehindBytes());
             }
         }
-        closeFiles();
+        closeFiles(clean);
         this.transientStorePool.destroy();
         this.lock.release();
         this.lock = null;
@@ -220,13 +220,17 @@ public class DefaultMessageStore extends MessageStoreReads {
         this.loaded = false;
     }
 
-    /** Unmaps every file (a clean shutdown flushed them already). */
-    private void closeFiles() {
+    /** Unmaps every file; a killed process (halt) would not write the checkpoint. */
+    private void closeFiles(final boolean flushCheckpoint) {
         if (indexService != null) {
             indexService.shutdown();
         }
         if (storeCheckpoint != null) {
-            storeCheckpoint.shutdown();
+            if (flushCheckpoint) {
+                storeCheckpoint.shutdown();
+            } else {
+                storeCheckpoint.close();
+            }
             storeCheckpoint = null;
         }
         consumeQueueStore.shutdown();
@@ -356,14 +360,6 @@ public class DefaultMessageStore extends MessageStoreReads {
         this.cleanConsumeQueueService.run();
     }
     // end::ch06-clean-files[]
-
-    void truncateDirtyLogicFiles(final long phyOffset) {
-        consumeQueueStore.truncateDirtyLogicFiles(phyOffset);
-    }
-
-    void destroyLogics() {
-        consumeQueueStore.destroyLogics();
-    }
 
     private void createAbortFile() throws IOException {
         final File file = new File(messageStoreConfig.getAbortFile());

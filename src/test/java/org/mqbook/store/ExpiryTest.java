@@ -70,6 +70,17 @@ class ExpiryTest {
         return store.getCommitLog().getMappedFileQueue().getMappedFiles().size();
     }
 
+    /**
+     * Cleaning passes until {@code files} commit-log files are left: a pass stops at a file
+     * another thread holds for a moment (the flusher forcing it), and the next pass goes on.
+     */
+    private void cleanUntil(final int files, final String why) {
+        StoreTestSupport.await(why + ": " + files + " files left", () -> {
+            store.cleanFilesPeriodically();
+            return commitLogFiles() == files;
+        });
+    }
+
     @Test
     void expiredFilesGoAtDeleteWhenTenPerPassNeverTheLast() throws Exception {
         startStore();
@@ -80,6 +91,7 @@ class ExpiryTest {
         clock.advance(PAST_RESERVED);
         store.cleanFilesPeriodically();
         assertEquals(3, commitLogFiles(), "at most 10 files per pass");
+        cleanUntil(1, "the rest but the last");
         store.cleanFilesPeriodically();
         assertEquals(1, commitLogFiles(), "the last file is still written: never deleted");
         final long min = store.getMinPhyOffset();
@@ -116,8 +128,7 @@ class ExpiryTest {
             org.mqbook.common.message.MessageDecoder.decode(held.getByteBuffer().duplicate());
         assertEquals("0-" + "e".repeat(50_000), StoreTestSupport.body(stillReadable));
         held.release();
-        store.cleanFilesPeriodically();
-        assertEquals(1, commitLogFiles());
+        cleanUntil(1, "once released the file goes");
     }
 
     @Test
@@ -144,7 +155,7 @@ class ExpiryTest {
             store.putMessage(message("TopicE", 0, "refused")).getPutMessageStatus());
         assertEquals("true", store.getRuntimeInfo().get("diskFull"));
         assertEquals("0.95", store.getRuntimeInfo().get("commitLogDiskRatio"));
-        assertEquals(1, commitLogFiles(), "above 85 % young files are deleted too (forced)");
+        cleanUntil(1, "above 85 % young files are deleted too (forced)");
 
         diskUsage = 0.50;
         store.cleanFilesPeriodically();
@@ -162,10 +173,22 @@ class ExpiryTest {
         store.cleanFilesPeriodically();
         assertEquals(3, commitLogFiles(), "between 75 and 85 %: only expired files go");
         clock.advance(PAST_RESERVED);
-        store.cleanFilesPeriodically();
-        assertEquals(1, commitLogFiles());
+        cleanUntil(1, "expired files go at any hour above 75 %");
         assertEquals(PutMessageStatus.PUT_OK,
             store.putMessage(message("TopicE", 0, "ok")).getPutMessageStatus());
+    }
+
+    @Test
+    void aQueueWhoseMessagesAreAllGoneIsCleanedAway() throws Exception {
+        startStore();
+        store.putMessage(message("TopicOld", 0, "old"));
+        fillFiles(3);
+        clock.advance(PAST_RESERVED);
+        cleanUntil(1, "expired files");
+        assertTrue(store.getConsumeQueue("TopicOld", 0) != null);
+        store.cleanExpiredConsumerQueue();
+        assertEquals(null, store.getConsumeQueue("TopicOld", 0));
+        assertTrue(store.getConsumeQueue("TopicE", 0) != null, "a queue with live messages stays");
     }
 
     @Test
