@@ -148,7 +148,16 @@ public class ConsumeQueue {
         if (position < 0) {
             return -1;
         }
-        return mappedFile.sliceByteBuffer().getLong(position + UNIT_OFFSET_POSITION);
+        final SelectMappedBufferResult unit =
+            mappedFile.selectMappedBuffer(position, CQ_STORE_UNIT_SIZE);
+        if (unit == null) {
+            return -1;
+        }
+        try {
+            return unit.getByteBuffer().getLong(UNIT_OFFSET_POSITION);
+        } finally {
+            unit.release();
+        }
     }
 
     public boolean flush(final int flushLeastPages) {
