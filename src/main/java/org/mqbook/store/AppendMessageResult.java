@@ -1,0 +1,91 @@
+package org.mqbook.store;
+
+/**
+ * The outcome of one append: where the record (or batch) went, how long it is, its offsetMsgId
+ * (ids, comma-separated, for a batch), its store time and the queue offset it was given.
+ * Immutable apart from the setters the commit log uses while retrying in a new file.
+ */
+public class AppendMessageResult {
+    private AppendMessageStatus status;
+    /** Commit-log offset of the first byte written. */
+    private long wroteOffset;
+    private int wroteBytes;
+    private String msgId;
+    private long storeTimestamp;
+    /** Consume-queue offset of the (first) message. */
+    private long logicsOffset;
+    private long pagecacheRT;
+    private int msgNum = 1;
+
+    public AppendMessageResult(final AppendMessageStatus status) {
+        this(status, 0, 0, "", 0, 0, 0);
+    }
+
+    public AppendMessageResult(final AppendMessageStatus status, final long wroteOffset,
+        final int wroteBytes, final String msgId, final long storeTimestamp,
+        final long logicsOffset, final long pagecacheRT) {
+        this.status = status;
+        this.wroteOffset = wroteOffset;
+        this.wroteBytes = wroteBytes;
+        this.msgId = msgId;
+        this.storeTimestamp = storeTimestamp;
+        this.logicsOffset = logicsOffset;
+        this.pagecacheRT = pagecacheRT;
+    }
+
+    public boolean isOk() {
+        return this.status == AppendMessageStatus.PUT_OK;
+    }
+
+    public AppendMessageStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(final AppendMessageStatus status) {
+        this.status = status;
+    }
+
+    public long getWroteOffset() {
+        return wroteOffset;
+    }
+
+    public int getWroteBytes() {
+        return wroteBytes;
+    }
+
+    public String getMsgId() {
+        return msgId;
+    }
+
+    public void setMsgId(final String msgId) {
+        this.msgId = msgId;
+    }
+
+    public long getStoreTimestamp() {
+        return storeTimestamp;
+    }
+
+    public long getLogicsOffset() {
+        return logicsOffset;
+    }
+
+    public long getPagecacheRT() {
+        return pagecacheRT;
+    }
+
+    public int getMsgNum() {
+        return msgNum;
+    }
+
+    public void setMsgNum(final int msgNum) {
+        this.msgNum = msgNum;
+    }
+
+    @Override
+    public String toString() {
+        return "AppendMessageResult{status=" + status + ", wroteOffset=" + wroteOffset
+            + ", wroteBytes=" + wroteBytes + ", msgId='" + msgId + "', storeTimestamp="
+            + storeTimestamp + ", logicsOffset=" + logicsOffset + ", pagecacheRT=" + pagecacheRT
+            + ", msgNum=" + msgNum + '}';
+    }
+}
