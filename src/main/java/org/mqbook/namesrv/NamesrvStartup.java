@@ -176,7 +176,11 @@ public class NamesrvStartup {
             System.err.printf("%s not found; logging with logback's defaults%n", file);
             return;
         }
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        configureLogback((LoggerContext) LoggerFactory.getILoggerFactory(), home, file);
+    }
+
+    /** Loads {@code file} into {@code context}, which it resets first. */
+    static void configureLogback(LoggerContext context, String home, Path file) throws JoranException {
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
         context.reset();
