@@ -185,6 +185,12 @@ class DefaultRequestProcessorTest {
         assertEquals(ResponseCode.SYSTEM_ERROR, response.getCode());
         assertTrue(response.getRemark().contains("key \"T\" has no topicName"), response.getRemark());
 
+        byte[] big = ("{\"filterServerList\":[" + "\"x\",".repeat(20_000)).getBytes(StandardCharsets.UTF_8);
+        response = call(registerRequest("corrupt-a", "127.0.0.1:40981", 0, big, false));
+        assertEquals(ResponseCode.SYSTEM_ERROR, response.getCode());
+        assertTrue(response.getRemark().length() < 400, "the remark quotes only the start of the problem: "
+            + response.getRemark().length() + " chars");
+
         assertFalse(namesrv.getRouteInfoManager().brokerLiveTimestamps().containsKey("127.0.0.1:40981"));
         assertEquals(ResponseCode.TOPIC_NOT_EXIST, call(routeRequest("StillServing")).getCode(),
             "the NameServer keeps answering");

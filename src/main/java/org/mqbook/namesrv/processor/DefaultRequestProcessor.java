@@ -63,6 +63,9 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
     public static final String NO_ROUTE_FAQ =
         "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
 
+    /** Longest parse problem quoted in a remark. */
+    static final int MAX_PROBLEM_CHARS = 200;
+
     protected final NamesrvController namesrvController;
     private final KVConfigRequests kvConfigRequests;
 
@@ -231,9 +234,14 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
 
     private static RemotingCommandException badBody(RegisterBrokerRequestHeader header, String type,
                                                     Exception e) {
+        // The JSON parser quotes the whole input in its message; a remark needs only the start.
+        String problem = String.valueOf(e.getMessage());
+        if (problem.length() > MAX_PROBLEM_CHARS) {
+            problem = problem.substring(0, MAX_PROBLEM_CHARS) + "...";
+        }
         return new RemotingCommandException("REGISTER_BROKER from " + header.getBrokerName() + " ("
             + header.getBrokerAddr() + "): body is not a " + (header.isCompressed() ? "compressed " : "")
-            + type + ": " + e.getMessage(), e);
+            + type + ": " + problem, e);
     }
 
     /** What 4.7.1 registers for a broker that sent no body at all. */
