@@ -70,7 +70,7 @@ public class NamesrvController {
     }
 
     // tag::ch02-initialize[]
-    /** Builds everything that runs; false (with the reason logged) if it cannot. */
+    /** Builds what runs; false (reason logged) if it cannot. */
     public boolean initialize() {
         try {
             kvConfigManager.load();
@@ -93,10 +93,12 @@ public class NamesrvController {
         // TODO K1: the safety net for brokers whose connection stays open
         // but who stopped registering: dropped after 120 s of silence.
         scheduledExecutorService.scheduleAtFixedRate(
-            safely("scanNotActiveBroker", routeInfoManager::scanNotActiveBroker),
+            safely("scanNotActiveBroker",
+                routeInfoManager::scanNotActiveBroker),
             5, 10, TimeUnit.SECONDS);
         scheduledExecutorService.scheduleAtFixedRate(
-            safely("printAllPeriodically", kvConfigManager::printAllPeriodically),
+            safely("printAllPeriodically",
+                kvConfigManager::printAllPeriodically),
             1, 10, TimeUnit.MINUTES);
 
         // TODO K2: 4.7.1 watches its TLS certificate and key here to

@@ -50,7 +50,7 @@ public class NamesrvStartup {
     private static Logger log = LoggerFactory.getLogger(NamesrvStartup.class);
 
     /** The two configurations a command line produces, or the exit code it asks for. */
-    record Settings(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
+    public record Settings(NamesrvConfig namesrvConfig, NettyServerConfig nettyServerConfig,
                     Integer exitCode) {
     }
 
@@ -98,7 +98,7 @@ public class NamesrvStartup {
      * code for those; never exits itself, so tests can call it.
      */
     // tag::ch02-parse[]
-    static Settings parseCommandLine(String[] args, PrintStream out)
+    public static Settings parseCommandLine(String[] args, PrintStream out)
         throws IOException {
         NamesrvConfig namesrvConfig = new NamesrvConfig();
         NettyServerConfig nettyServerConfig = new NettyServerConfig();
@@ -127,7 +127,8 @@ public class NamesrvStartup {
         }
         if (configFile != null) {
             Properties properties = new Properties();
-            try (InputStream in = Files.newInputStream(Path.of(configFile))) {
+            try (InputStream in =
+                     Files.newInputStream(Path.of(configFile))) {
                 properties.load(in);
             }
             // TODO K1: one file fills both beans: each key goes to

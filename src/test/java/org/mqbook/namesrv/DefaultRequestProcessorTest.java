@@ -321,7 +321,7 @@ class DefaultRequestProcessorTest {
         assertTrue(text.contains("listenPort=0") && text.contains("orderMessageEnable=false"), text);
         RemotingCommand update =
             RemotingCommand.createRequestCommand(DefaultRequestProcessor.UPDATE_NAMESRV_CONFIG, null);
-        update.setBody("kvConfigPath=/tmp/elsewhere.json".getBytes(StandardCharsets.UTF_8));
+        update.setBody("kvConfigPath=elsewhere/kvConfig.json".getBytes(StandardCharsets.UTF_8));
         RemotingCommand refused = call(update);
         assertEquals(ResponseCode.NO_PERMISSION, refused.getCode());
         assertTrue(refused.getRemark().contains("kvConfigPath"), refused.getRemark());

@@ -95,7 +95,7 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         switch (request.getCode()) {
             case RequestCode.REGISTER_BROKER:
                 // TODO K1: the request's version picks the body format:
-                // 3.0.11 (37) and later wrap the topics with filter servers.
+                // 3.0.11 (37) and later add filter servers around it.
                 if (request.getVersion() >= MQVersion.V3_0_11) {
                     return registerBrokerWithFilterServer(ctx, request);
                 }
@@ -288,7 +288,8 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
         }
         if (namesrvController.getNamesrvConfig().isOrderMessageEnable()) {
             route.setOrderTopicConf(namesrvController.getKvConfigManager()
-                .getKVConfig(NamesrvUtil.NAMESPACE_ORDER_TOPIC_CONFIG, topic));
+                .getKVConfig(NamesrvUtil.NAMESPACE_ORDER_TOPIC_CONFIG,
+                    topic));
         }
         return success(route.encode());
     }

@@ -86,7 +86,8 @@ public class RouteInfoManager {
         RegisterBrokerResult result = new RegisterBrokerResult();
         lock.writeLock().lock();
         try {
-            clusterAddrTable.computeIfAbsent(clusterName, k -> new HashSet<>())
+            clusterAddrTable
+                .computeIfAbsent(clusterName, k -> new HashSet<>())
                 .add(brokerName);
 
             BrokerData brokerData = brokerAddrTable.get(brokerName);
@@ -117,7 +118,8 @@ public class RouteInfoManager {
             // TODO K1: only a master's topics make routes, and only when
             // its DataVersion moved: a 30 s heartbeat changes nothing.
             if (topicConfigWrapper != null && brokerId == MixAll.MASTER_ID
-                && (registerFirst || topicConfigChanged(brokerAddr, dataVersion))
+                && (registerFirst
+                    || topicConfigChanged(brokerAddr, dataVersion))
                 && topicConfigWrapper.getTopicConfigTable() != null) {
                 for (TopicConfig topic
                     : topicConfigWrapper.getTopicConfigTable().values()) {
@@ -321,8 +323,8 @@ public class RouteInfoManager {
             while (it.hasNext()) {
                 Map.Entry<String, BrokerLiveInfo> e = it.next();
                 long last = e.getValue().getLastUpdateTimestamp();
-                // TODO K1: 120 s = four missed 30 s registrations; only
-                // then is a broker whose connection stayed open declared dead.
+                // TODO K1: 120 s = four missed 30 s registrations: only
+                // then is a broker with an open connection declared dead.
                 if (last + BROKER_CHANNEL_EXPIRED_TIME < now) {
                     log.warn("broker {} expired: no registration for {} ms",
                         e.getKey(), now - last);
