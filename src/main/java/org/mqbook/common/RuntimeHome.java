@@ -87,26 +87,38 @@ public final class RuntimeHome {
         return p.isAbsolute() ? p : home().resolve(p).normalize();
     }
 
-    /**
-     * Configures logback from {@code conf/<fileName>} of the home (e.g. {@code logback_broker.xml}),
-     * with {@code rocketmq.home.dir} set so the file's {@code ${rocketmq.home.dir}} resolves. A missing
-     * file leaves logback's defaults and says so on stderr.
-     */
+    /** Configures logback from {@code conf/<fileName>} of this runtime home. */
     public static void configureLogback(String fileName) {
-        System.setProperty(HOME_PROPERTY, home().toString());
-        Path xml = conf(fileName);
+        configureLogback(home(), fileName);
+    }
+
+    /**
+     * Configures logback from {@code conf/<fileName>} of {@code home} (e.g.
+     * {@code logback_broker.xml}). A missing file leaves logback's defaults and says so on stderr.
+     */
+    public static void configureLogback(Path home, String fileName) {
+        Path xml = home.resolve("conf").resolve(fileName);
         if (!Files.isRegularFile(xml)) {
             System.err.println("no " + xml + ": logging with logback's defaults");
             return;
         }
-        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-        context.reset();
+        configureLogback((LoggerContext) LoggerFactory.getILoggerFactory(), home, xml);
+    }
+
+    /**
+     * Loads {@code file} into {@code context}, which it resets first. The conf files name their
+     * log folder relative to {@code ${rocketmq.home.dir}}, which is unset when the home was found
+     * by searching, so the context is given it explicitly.
+     */
+    public static void configureLogback(LoggerContext context, Path home, Path file) {
         JoranConfigurator configurator = new JoranConfigurator();
         configurator.setContext(context);
+        context.reset();
+        context.putProperty(HOME_PROPERTY, home.toString());
         try {
-            configurator.doConfigure(xml.toFile());
+            configurator.doConfigure(file.toFile());
         } catch (JoranException e) {
-            throw new IllegalStateException("cannot configure logging from " + xml + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot configure logging from " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -7,9 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.TreeMap;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.joran.JoranConfigurator;
-import ch.qos.logback.core.joran.spi.JoranException;
 import org.mqbook.common.MixAll;
 import org.mqbook.common.RuntimeHome;
 import org.mqbook.common.namesrv.NamesrvConfig;
@@ -75,7 +72,7 @@ public class NamesrvStartup {
 
     // tag::ch02-create-controller[]
     public static NamesrvController createNamesrvController(String[] args)
-        throws IOException, JoranException {
+        throws IOException {
         Settings settings = parseCommandLine(args, System.out);
         if (settings.exitCode() != null) {
             System.exit(settings.exitCode());
@@ -83,7 +80,8 @@ public class NamesrvStartup {
         NamesrvConfig namesrvConfig = settings.namesrvConfig();
         // TODO K2: logging is set up only now, so "-p" prints nothing
         // but the settings and a bad config file fails before any log.
-        configureLogback(namesrvConfig.getRocketmqHome());
+        RuntimeHome.configureLogback(Path.of(namesrvConfig.getRocketmqHome()),
+            "logback_namesrv.xml");
         log = LoggerFactory.getLogger(NamesrvStartup.class);
         MixAll.printObjectProperties(log, namesrvConfig);
         MixAll.printObjectProperties(log, settings.nettyServerConfig());
@@ -169,27 +167,6 @@ public class NamesrvStartup {
         return controller;
     }
     // end::ch02-start-hook[]
-
-    /** Points logback at conf/logback_namesrv.xml of {@code home}; keeps the default if absent. */
-    static void configureLogback(String home) throws JoranException {
-        Path file = Path.of(home, "conf", "logback_namesrv.xml");
-        if (!Files.isRegularFile(file)) {
-            System.err.printf("%s not found; logging with logback's defaults%n", file);
-            return;
-        }
-        configureLogback((LoggerContext) LoggerFactory.getILoggerFactory(), home, file);
-    }
-
-    /** Loads {@code file} into {@code context}, which it resets first. */
-    static void configureLogback(LoggerContext context, String home, Path file) throws JoranException {
-        JoranConfigurator configurator = new JoranConfigurator();
-        configurator.setContext(context);
-        context.reset();
-        // The file names its log folder relative to ${rocketmq.home.dir}, which is unset when
-        // RuntimeHome found the home by itself.
-        context.putProperty(RuntimeHome.HOME_PROPERTY, home);
-        configurator.doConfigure(file.toFile());
-    }
 
     private static Settings usage(PrintStream out, String problem) {
         out.println(problem);

@@ -244,7 +244,7 @@ class DefaultRequestProcessorTest {
         GetKVListByNamespaceRequestHeader list = new GetKVListByNamespaceRequestHeader();
         list.setNamespace(NamesrvUtil.NAMESPACE_ORDER_TOPIC_CONFIG);
         KVTable table = RemotingSerializable.decode(
-            call(DefaultRequestProcessor.GET_KVLIST_BY_NAMESPACE, list).getBody(), KVTable.class);
+            call(RequestCode.GET_KVLIST_BY_NAMESPACE, list).getBody(), KVTable.class);
         assertEquals(Map.of("OrderTopic", "order-a:4"), table.getTable());
 
         RemotingCommand registered = call(registerRequest("order-a", "127.0.0.1:41031", 0,
@@ -266,7 +266,7 @@ class DefaultRequestProcessorTest {
         RemotingCommand gone = call(RequestCode.GET_KV_CONFIG, get);
         assertEquals(ResponseCode.QUERY_NOT_FOUND, gone.getCode());
         assertEquals("No config item, Namespace: ORDER_TOPIC_CONFIG Key: OrderTopic", gone.getRemark());
-        assertEquals(ResponseCode.QUERY_NOT_FOUND, call(DefaultRequestProcessor.GET_KVLIST_BY_NAMESPACE,
+        assertEquals(ResponseCode.QUERY_NOT_FOUND, call(RequestCode.GET_KVLIST_BY_NAMESPACE,
             list).getCode());
     }
 
@@ -297,9 +297,9 @@ class DefaultRequestProcessorTest {
         GetTopicsByClusterRequestHeader byCluster = new GetTopicsByClusterRequestHeader();
         byCluster.setCluster("DefaultCluster");
         assertTrue(topics(call(RequestCode.GET_TOPICS_BY_CLUSTER, byCluster)).contains("AdminT1"));
-        assertTrue(topics(call(DefaultRequestProcessor.GET_SYSTEM_TOPIC_LIST_FROM_NS, null))
+        assertTrue(topics(call(RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS, null))
             .containsAll(List.of("DefaultCluster", "admin-a")));
-        assertEquals(Set.of(), topics(call(DefaultRequestProcessor.GET_UNIT_TOPIC_LIST, null)));
+        assertEquals(Set.of(), topics(call(RequestCode.GET_UNIT_TOPIC_LIST, null)));
 
         WipeWritePermOfBrokerRequestHeader wipe = new WipeWritePermOfBrokerRequestHeader();
         wipe.setBrokerName("admin-a");
@@ -316,11 +316,11 @@ class DefaultRequestProcessorTest {
 
     @Test
     void namesrvConfigCanBeReadAndSafelyUpdated() throws Exception {
-        String text = new String(call(DefaultRequestProcessor.GET_NAMESRV_CONFIG, null).getBody(),
+        String text = new String(call(RequestCode.GET_NAMESRV_CONFIG, null).getBody(),
             StandardCharsets.UTF_8);
         assertTrue(text.contains("listenPort=0") && text.contains("orderMessageEnable=false"), text);
         RemotingCommand update =
-            RemotingCommand.createRequestCommand(DefaultRequestProcessor.UPDATE_NAMESRV_CONFIG, null);
+            RemotingCommand.createRequestCommand(RequestCode.UPDATE_NAMESRV_CONFIG, null);
         update.setBody("kvConfigPath=elsewhere/kvConfig.json".getBytes(StandardCharsets.UTF_8));
         RemotingCommand refused = call(update);
         assertEquals(ResponseCode.NO_PERMISSION, refused.getCode());
@@ -328,7 +328,7 @@ class DefaultRequestProcessorTest {
         assertEquals(dir.resolve("kvConfig.json").toString(), namesrv.getNamesrvConfig().getKvConfigPath());
 
         RemotingCommand ok =
-            RemotingCommand.createRequestCommand(DefaultRequestProcessor.UPDATE_NAMESRV_CONFIG, null);
+            RemotingCommand.createRequestCommand(RequestCode.UPDATE_NAMESRV_CONFIG, null);
         ok.setBody("productEnvName=lab".getBytes(StandardCharsets.UTF_8));
         assertEquals(ResponseCode.SUCCESS, call(ok).getCode());
         assertEquals("lab", namesrv.getNamesrvConfig().getProductEnvName());

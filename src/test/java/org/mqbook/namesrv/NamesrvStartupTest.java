@@ -1,5 +1,7 @@
 package org.mqbook.namesrv;
 
+import org.mqbook.common.RuntimeHome;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -98,7 +100,7 @@ class NamesrvStartupTest {
         LoggerContext context = new LoggerContext();
         context.setMDCAdapter(new LogbackMDCAdapter());
         try {
-            NamesrvStartup.configureLogback(context, dir.toString(), conf);
+            RuntimeHome.configureLogback(context, dir, conf);
             List<String> errors = context.getStatusManager().getCopyOfStatusList().stream()
                 .filter(s -> s.getEffectiveLevel() >= Status.WARN).map(Status::toString).toList();
             assertEquals(List.of(), errors);

@@ -50,15 +50,6 @@ import org.slf4j.LoggerFactory;
 public class DefaultRequestProcessor implements NettyRequestProcessor {
     private static final Logger log = LoggerFactory.getLogger(DefaultRequestProcessor.class);
 
-    /** Request codes of 4.7.1 that {@code RequestCode} does not name yet. */
-    public static final int GET_KVLIST_BY_NAMESPACE = 219;
-    public static final int GET_SYSTEM_TOPIC_LIST_FROM_NS = 304;
-    public static final int GET_UNIT_TOPIC_LIST = 311;
-    public static final int GET_HAS_UNIT_SUB_TOPIC_LIST = 312;
-    public static final int GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST = 313;
-    public static final int UPDATE_NAMESRV_CONFIG = 318;
-    public static final int GET_NAMESRV_CONFIG = 319;
-
     /** 4.7.1's FAQ suffix on "no route" remarks; clients print it to the user. */
     public static final String NO_ROUTE_FAQ =
         "\nSee http://rocketmq.apache.org/docs/faq/ for further details.";
@@ -120,13 +111,13 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
             case RequestCode.GET_TOPICS_BY_CLUSTER:
                 return success(routes().getTopicsByCluster(request.decodeCommandCustomHeader(
                     GetTopicsByClusterRequestHeader.class).getCluster()));
-            case GET_SYSTEM_TOPIC_LIST_FROM_NS:
+            case RequestCode.GET_SYSTEM_TOPIC_LIST_FROM_NS:
                 return success(routes().getSystemTopicList());
-            case GET_UNIT_TOPIC_LIST:
+            case RequestCode.GET_UNIT_TOPIC_LIST:
                 return success(routes().getUnitTopics());
-            case GET_HAS_UNIT_SUB_TOPIC_LIST:
+            case RequestCode.GET_HAS_UNIT_SUB_TOPIC_LIST:
                 return success(routes().getHasUnitSubTopicList());
-            case GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST:
+            case RequestCode.GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST:
                 return success(routes().getHasUnitSubUnUnitTopicList());
             case RequestCode.PUT_KV_CONFIG:
                 return kvConfigRequests.putKVConfig(request);
@@ -134,11 +125,11 @@ public class DefaultRequestProcessor implements NettyRequestProcessor {
                 return kvConfigRequests.getKVConfig(request);
             case RequestCode.DELETE_KV_CONFIG:
                 return kvConfigRequests.deleteKVConfig(request);
-            case GET_KVLIST_BY_NAMESPACE:
+            case RequestCode.GET_KVLIST_BY_NAMESPACE:
                 return kvConfigRequests.getKVListByNamespace(request);
-            case UPDATE_NAMESRV_CONFIG:
+            case RequestCode.UPDATE_NAMESRV_CONFIG:
                 return kvConfigRequests.updateConfig(request);
-            case GET_NAMESRV_CONFIG:
+            case RequestCode.GET_NAMESRV_CONFIG:
                 return kvConfigRequests.getConfig();
             default:
                 String remark = " request type " + request.getCode() + " not supported";

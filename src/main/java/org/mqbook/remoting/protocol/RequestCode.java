@@ -81,7 +81,9 @@ public final class RequestCode {
     public static final int RESET_CONSUMER_CLIENT_OFFSET = 220;
     /** broker -> client. */
     public static final int GET_CONSUMER_STATUS_FROM_CLIENT = 221;
+    public static final int GET_KVLIST_BY_NAMESPACE = 219;
     public static final int GET_TOPICS_BY_CLUSTER = 224;
+    public static final int GET_SYSTEM_TOPIC_LIST_FROM_NS = 304;
     /** broker -> client. */
     public static final int GET_CONSUMER_RUNNING_INFO = 307;
     /** broker -> client. */
@@ -90,6 +92,11 @@ public final class RequestCode {
     // newer client -> broker calls
     /** The default single-message send: same header as SEND_MESSAGE with one-letter names. */
     public static final int SEND_MESSAGE_V2 = 310;
+    public static final int GET_UNIT_TOPIC_LIST = 311;
+    public static final int GET_HAS_UNIT_SUB_TOPIC_LIST = 312;
+    public static final int GET_HAS_UNIT_SUB_UNUNIT_TOPIC_LIST = 313;
+    public static final int UPDATE_NAMESRV_CONFIG = 318;
+    public static final int GET_NAMESRV_CONFIG = 319;
     public static final int SEND_BATCH_MESSAGE = 320;
     public static final int QUERY_DATA_VERSION = 322;
     public static final int RESUME_CHECK_HALF_MESSAGE = 323;
