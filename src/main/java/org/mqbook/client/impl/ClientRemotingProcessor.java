@@ -84,7 +84,8 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
             .decodeCommandCustomHeader(
                 CheckTransactionStateRequestHeader.class);
         final MessageExt messageExt = request.getBody() == null ? null
-            : MessageDecoder.decode(ByteBuffer.wrap(request.getBody()));
+            : MessageDecoder.decode(ByteBuffer.wrap(request.getBody()), true,
+                true, true);
         if (messageExt == null) {
             log.warn("checkTransactionState, decode message failed");
             return null;
