@@ -54,10 +54,12 @@ public class ClientConfig {
         System.getProperty(SEND_MESSAGE_WITH_VIP_CHANNEL_PROPERTY, "false"));
 
     // tag::ch05-client-id[]
-    /** {@code clientIP@instanceName[@unitName]}: one MQClientInstance per id. */
+    /** {@code clientIP@instanceName[@unitName]}: one MQClientInstance
+     *  per id. */
     public String buildMQClientId() {
         StringBuilder sb = new StringBuilder();
-        sb.append(this.getClientIP()).append('@').append(this.getInstanceName());
+        sb.append(this.getClientIP()).append('@')
+            .append(this.getInstanceName());
         if (!UtilAll.isBlank(this.unitName)) {
             sb.append('@').append(this.unitName);
         }

@@ -105,8 +105,8 @@ public class ClientRemotingProcessor implements NettyRequestProcessor {
         }
         MQProducerInner producer = mqClientFactory.selectProducer(group);
         if (producer == null) {
-            log.debug("checkTransactionState, pick producer by group[{}] failed",
-                group);
+            log.debug("checkTransactionState, pick producer by "
+                + "group[{}] failed", group);
             return null;
         }
         String addr = RemotingHelper.parseChannelRemoteAddr(ctx.channel());

@@ -135,8 +135,8 @@ public class MQClientAPIImpl {
                 // TODO K2: normal for a topic nobody has sent to yet; the
                 // caller falls back to the template topic TBW102.
                 if (allowTopicNotExist) {
-                    log.warn("get Topic [{}] RouteInfoFromNameServer is not exist value",
-                        topic);
+                    log.warn("get Topic [{}] RouteInfoFromNameServer "
+                        + "is not exist value", topic);
                 }
                 break;
             case ResponseCode.SUCCESS:
@@ -193,7 +193,8 @@ public class MQClientAPIImpl {
 
         switch (mode) {
             case ONEWAY:
-                this.remotingClient.invokeOneway(addr, request, timeoutMillis);
+                this.remotingClient.invokeOneway(addr, request,
+                    timeoutMillis);
                 return null;
             case ASYNC:
                 long costAsync = System.currentTimeMillis() - beginStartTime;

@@ -42,13 +42,14 @@ public final class MQClientManager {
         MQClientInstance instance = this.factoryTable.get(clientId);
         if (instance == null) {
             instance = new MQClientInstance(clientConfig.cloneClientConfig(),
-                this.factoryIndexGenerator.getAndIncrement(), clientId, rpcHook);
+                this.factoryIndexGenerator.getAndIncrement(), clientId,
+                rpcHook);
             MQClientInstance prev =
                 this.factoryTable.putIfAbsent(clientId, instance);
             if (prev != null) {
                 instance = prev;
-                log.warn("Returned Previous MQClientInstance for clientId:[{}]",
-                    clientId);
+                log.warn("Returned Previous MQClientInstance for "
+                    + "clientId:[{}]", clientId);
             } else {
                 log.info("Created new MQClientInstance for clientId:[{}]",
                     clientId);

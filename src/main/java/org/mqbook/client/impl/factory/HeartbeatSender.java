@@ -46,11 +46,12 @@ final class HeartbeatSender {
             return;
         }
         try {
-            HeartbeatData heartbeatData = this.prepareHeartbeatData();
-            boolean producerEmpty = heartbeatData.getProducerDataSet().isEmpty();
-            boolean consumerEmpty = heartbeatData.getConsumerDataSet().isEmpty();
+            HeartbeatData data = this.prepareHeartbeatData();
+            boolean producerEmpty = data.getProducerDataSet().isEmpty();
+            boolean consumerEmpty = data.getConsumerDataSet().isEmpty();
             if (producerEmpty && consumerEmpty) {
-                log.warn("sending heartbeat, but no consumer and no producer");
+                log.warn("sending heartbeat, but no consumer and no "
+                    + "producer");
                 return;
             }
             // TODO K1: brokers are known only from routes: a producer that
@@ -58,13 +59,16 @@ final class HeartbeatSender {
             for (Map.Entry<String, HashMap<Long, String>> entry
                 : instance.brokerAddrTable().entrySet()) {
                 String brokerName = entry.getKey();
-                for (Map.Entry<Long, String> member : entry.getValue().entrySet()) {
+                for (Map.Entry<Long, String> member
+                    : entry.getValue().entrySet()) {
                     Long id = member.getKey();
                     String addr = member.getValue();
-                    if (addr == null || (consumerEmpty && id != MixAll.MASTER_ID)) {
+                    // A producer-only client needs the masters alone.
+                    if (addr == null
+                        || (consumerEmpty && id != MixAll.MASTER_ID)) {
                         continue;
                     }
-                    sendOne(brokerName, id, addr, heartbeatData);
+                    sendOne(brokerName, id, addr, data);
                 }
             }
         } finally {

@@ -204,7 +204,8 @@ final class RouteUpdater {
                     continue;
                 }
                 for (int i = 0; i < qd.getWriteQueueNums(); i++) {
-                    queues.add(new MessageQueue(topic, qd.getBrokerName(), i));
+                    queues.add(
+                        new MessageQueue(topic, qd.getBrokerName(), i));
                 }
             }
         }

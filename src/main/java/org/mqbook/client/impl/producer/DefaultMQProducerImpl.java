@@ -192,7 +192,8 @@ public class DefaultMQProducerImpl implements MQProducerInner {
         this.makeSureStateOK();
         Validators.checkMessage(msg, this.defaultMQProducer);
         final long beginFirst = System.currentTimeMillis();
-        TopicPublishInfo info = this.tryToFindTopicPublishInfo(msg.getTopic());
+        TopicPublishInfo info =
+            this.tryToFindTopicPublishInfo(msg.getTopic());
         if (info == null || !info.ok()) {
             throw noRouteException(msg.getTopic());
         }
@@ -353,13 +354,14 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             this.getAsyncSenderExecutor().submit(() -> {
                 long costTime = System.currentTimeMillis() - beginStartTime;
                 if (timeout <= costTime) {
-                    sendCallback.onException(new RemotingTooMuchRequestException(
-                        "DEFAULT ASYNC send call timeout"));
+                    sendCallback.onException(
+                        new RemotingTooMuchRequestException(
+                            "DEFAULT ASYNC send call timeout"));
                     return;
                 }
                 try {
-                    sendDefaultImpl(msg, CommunicationMode.ASYNC, sendCallback,
-                        timeout - costTime);
+                    sendDefaultImpl(msg, CommunicationMode.ASYNC,
+                        sendCallback, timeout - costTime);
                 } catch (Exception e) {
                     sendCallback.onException(e);
                 }

@@ -62,17 +62,18 @@ final class SendKernel {
         DefaultMQProducer config = producer.getDefaultMQProducer();
         // TODO K1: the queue names a broker; the address table filled by
         // the route look-up turns the name into its master's ip:port.
-        String brokerAddr = factory.findBrokerAddressInPublish(mq.getBrokerName());
+        String brokerName = mq.getBrokerName();
+        String brokerAddr = factory.findBrokerAddressInPublish(brokerName);
         if (brokerAddr == null) {
             producer.tryToFindTopicPublishInfo(mq.getTopic());
-            brokerAddr = factory.findBrokerAddressInPublish(mq.getBrokerName());
+            brokerAddr = factory.findBrokerAddressInPublish(brokerName);
         }
         if (brokerAddr == null) {
             throw new MQClientException("The broker[" + mq.getBrokerName()
                 + "] not exist", null);
         }
-        brokerAddr = MixAll.brokerVIPChannel(config.isSendMessageWithVIPChannel(),
-            brokerAddr);
+        brokerAddr = MixAll.brokerVIPChannel(
+            config.isSendMessageWithVIPChannel(), brokerAddr);
         byte[] prevBody = msg.getBody();
         SendMessageContext context = null;
         try {
@@ -93,7 +94,8 @@ final class SendKernel {
                 context = newContext(config, msg, mq, brokerAddr, mode);
                 executeSendMessageHookBefore(context);
             }
-            SendMessageRequestHeader header = header(config, msg, mq, sysFlag);
+            SendMessageRequestHeader header =
+                header(config, msg, mq, sysFlag);
             long cost = System.currentTimeMillis() - beginStartTime;
             if (timeout < cost) {
                 throw new RemotingTooMuchRequestException(
@@ -123,7 +125,8 @@ final class SendKernel {
                 }
             }
             return result;
-        } catch (RemotingException | MQBrokerException | InterruptedException e) {
+        } catch (RemotingException | MQBrokerException
+                 | InterruptedException e) {
             if (context != null) {
                 context.setException(e);
                 executeSendMessageHookAfter(context);

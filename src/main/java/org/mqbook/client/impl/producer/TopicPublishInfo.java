@@ -41,7 +41,8 @@ public class TopicPublishInfo {
         int index = this.sendWhichQueue.getAndIncrement();
         int size = this.messageQueueList.size();
         for (int i = 0; i < size; i++) {
-            MessageQueue mq = messageQueueList.get(Math.floorMod(index++, size));
+            int pos = Math.floorMod(index++, size);
+            MessageQueue mq = this.messageQueueList.get(pos);
             if (!mq.getBrokerName().equals(lastBrokerName)) {
                 return mq;
             }

@@ -157,7 +157,8 @@ final class TransactionSupport {
         String brokerAddr = producer.getmQClientFactory()
             .findBrokerAddressInPublish(
                 sendResult.getMessageQueue().getBrokerName());
-        EndTransactionRequestHeader header = new EndTransactionRequestHeader();
+        EndTransactionRequestHeader header =
+            new EndTransactionRequestHeader();
         header.setTransactionId(sendResult.getTransactionId());
         header.setCommitLogOffset(id.getOffset());
         header.setCommitOrRollback(toSysFlag(state));
@@ -187,7 +188,8 @@ final class TransactionSupport {
      *  listener again, send its verdict with fromTransactionCheck=true. */
     void checkTransactionState(final String addr, final MessageExt msg,
         final CheckTransactionStateRequestHeader checkHeader) {
-        final String group = producer.getDefaultMQProducer().getProducerGroup();
+        final String group =
+            producer.getDefaultMQProducer().getProducerGroup();
         ExecutorService executor = this.checkExecutor;
         if (executor == null) {
             log.warn("CheckTransactionState for group[{}]: not a "
