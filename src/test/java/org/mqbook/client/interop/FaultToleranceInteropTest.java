@@ -85,7 +85,8 @@ class FaultToleranceInteropTest {
         Thread sender = new Thread(() -> {
             for (int i = 0; i < TOTAL; i++) {
                 try {
-                    SendResult r = producer.send(new Message(topic, ("m" + i).getBytes(StandardCharsets.UTF_8)));
+                    byte[] body = ("m" + i).getBytes(StandardCharsets.UTF_8);
+                    SendResult r = producer.send(new Message(topic, body));
                     synchronized (results) {
                         results.add(r);
                     }

@@ -106,7 +106,8 @@ class TransactionInteropTest {
         MessageExt asked;
         synchronized (CHECKS) {
             asked = CHECKED.stream().filter(m -> "unknown".equals(m.getKeys())).findFirst().orElseThrow();
-            assertTrue(CHECKS.stream().allMatch(n -> n.startsWith("TransactionCheckThread_")), CHECKS.toString());
+            assertTrue(CHECKS.stream().allMatch(n -> n.startsWith("TransactionCheckThread_")),
+                CHECKS.toString());
             Set<String> keysAsked = CHECKED.stream().map(Message::getKeys).collect(Collectors.toSet());
             assertEquals(Set.of("unknown"), keysAsked, "only the undecided message is asked about");
         }

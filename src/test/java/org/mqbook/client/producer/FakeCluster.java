@@ -116,7 +116,8 @@ final class FakeCluster implements AutoCloseable {
             if (request.getCode() != RequestCode.SEND_MESSAGE_V2) {
                 return RemotingCommand.createResponseCommand(ResponseCode.SUCCESS, null);
             }
-            SendMessageRequestHeaderV2 h = request.decodeCommandCustomHeader(SendMessageRequestHeaderV2.class);
+            SendMessageRequestHeaderV2 h =
+                request.decodeCommandCustomHeader(SendMessageRequestHeaderV2.class);
             String uniq = MessageDecoder.string2messageProperties(h.getI()).get("UNIQ_KEY");
             received.add(new Received(name, h.getE(), uniq));
             int[] step = scripts.get(name).poll();
