@@ -89,6 +89,8 @@ public class MQFaultStrategy {
                                 final long currentLatency,
                                 boolean isolation) {
         if (this.sendLatencyFaultEnable) {
+            // TODO K1: a failure counts as 30 s of latency, the top step:
+            // one failed send keeps its broker out for ten minutes.
             long charged = isolation ? ISOLATION_LATENCY_MILLIS
                 : currentLatency;
             long duration = computeNotAvailableDuration(charged);

@@ -12,8 +12,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.ReentrantLock;
 import org.mqbook.client.ClientConfig;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.ClientRemotingProcessor;

@@ -1,6 +1,5 @@
 package org.mqbook.client.impl.producer;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -259,11 +258,11 @@ public class DefaultMQProducerImpl implements MQProducerInner {
             throw new RemotingTooMuchRequestException(
                 "sendDefaultImpl call timeout");
         }
-        String info2 = String.format("Send [%d] times, still failed, cost "
+        String failure = String.format("Send [%d] times, still failed, cost "
             + "[%d]ms, Topic: %s, BrokersSent: %s", times,
             System.currentTimeMillis() - beginFirst, msg.getTopic(),
             Arrays.toString(brokersSent));
-        throw new MQClientException(info2, exception)
+        throw new MQClientException(failure, exception)
             .setResponseCode(ClientErrorCode.codeOf(exception));
     }
     // end::ch05-send-default[]

@@ -53,6 +53,8 @@ public class TopicPublishInfo {
 
     /** Increment, then modulo: the guide's whole load balancing. */
     public MessageQueue selectOneMessageQueue() {
+        // TODO K1: the index is per sending thread (no lock, no shared
+        // counter), so the rotation is exact within a thread only.
         int index = this.sendWhichQueue.getAndIncrement();
         int pos = Math.floorMod(index, this.messageQueueList.size());
         return this.messageQueueList.get(pos);
