@@ -1,0 +1,25 @@
+package org.mqbook.common.protocol.header;
+
+import org.mqbook.remoting.CommandCustomHeader;
+import org.mqbook.remoting.annotation.CFNotNull;
+
+/**
+ * Response header of SEARCH_OFFSET_BY_TIMESTAMP (29), sent by the broker.
+ */
+public class SearchOffsetResponseHeader implements CommandCustomHeader {
+
+    @CFNotNull
+    private Long offset;
+
+    @Override
+    public void checkFields() {
+    }
+
+    public Long getOffset() {
+        return offset;
+    }
+
+    public void setOffset(Long offset) {
+        this.offset = offset;
+    }
+}
