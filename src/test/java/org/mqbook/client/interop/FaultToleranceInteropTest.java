@@ -139,7 +139,8 @@ class FaultToleranceInteropTest {
             .getMqFaultStrategy().getLatencyFaultTolerance();
         assertFalse(table.isAvailable("broker-b"));
         long barredFor = table.availableAtMillis("broker-b") - failed.get(failed.size() - 1).atMillis();
-        assertTrue(barredFor > 590_000 && barredFor <= 600_000,
+        // The attempt's time and the table's clock are read a moment apart, hence the slack.
+        assertTrue(barredFor > 590_000 && barredFor <= 601_000,
             "a failure is charged 30000 ms, which bars for 600000 ms: " + barredFor);
         assertTrue(table.isAvailable("broker-a"));
     }
