@@ -21,6 +21,7 @@ import org.mqbook.common.message.MessageExtBrokerInner;
 import org.mqbook.store.config.BrokerRole;
 import org.mqbook.store.config.MessageStoreConfig;
 import org.mqbook.store.index.IndexService;
+import org.mqbook.store.schedule.ScheduleMessageService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,7 @@ public class DefaultMessageStore extends MessageStoreReads {
     private final CleanCommitLogService cleanCommitLogService;
     private final CleanConsumeQueueService cleanConsumeQueueService;
     private final GetMessageService getMessageService;
+    private final ScheduleMessageService scheduleMessageService;
     private final LinkedList<CommitLogDispatcher> dispatcherList = new LinkedList<>();
     private volatile StoreCheckpoint storeCheckpoint;
     private volatile IndexService indexService;
@@ -91,6 +93,7 @@ public class DefaultMessageStore extends MessageStoreReads {
         this.cleanCommitLogService = new CleanCommitLogService(this);
         this.cleanConsumeQueueService = new CleanConsumeQueueService(this);
         this.getMessageService = new GetMessageService(this);
+        this.scheduleMessageService = new ScheduleMessageService(this);
         this.dispatcherList.add(new CommitLogDispatcherBuildConsumeQueue(consumeQueueStore));
         this.dispatcherList.add(new CommitLogDispatcherBuildIndex(this));
     }
@@ -104,7 +107,8 @@ public class DefaultMessageStore extends MessageStoreReads {
         final boolean lastExitOK =
             !new File(messageStoreConfig.getAbortFile()).exists();
         log.info("last shutdown {}", lastExitOK ? "normally" : "abnormally");
-        boolean result = commitLog.load() && consumeQueueStore.load();
+        boolean result = commitLog.load() && consumeQueueStore.load()
+            && scheduleMessageService.load();
         try {
             if (result) {
                 this.storeCheckpoint =
@@ -162,7 +166,9 @@ public class DefaultMessageStore extends MessageStoreReads {
         consumeQueueStore.recoverTopicQueueTable(commitLog);
         this.flushConsumeQueueService.start();
         this.commitLog.start();
-        createAbortFile();
+        AbortFile.create(messageStoreConfig.getAbortFile());
+        // TODO K2: as in 4.7.1, delay delivery runs on a master only
+        this.scheduleMessageService.handleBrokerRole(messageStoreConfig.getBrokerRole());
         this.scheduledExecutorService = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryImpl("StoreScheduledThread", true));
         this.scheduledExecutorService.scheduleAtFixedRate(this::cleanFilesPeriodically,
@@ -190,6 +196,7 @@ public class DefaultMessageStore extends MessageStoreReads {
             return;
         }
         this.shutdown = true;
+        this.scheduleMessageService.stop(clean);
         if (scheduledExecutorService != null) {
             scheduledExecutorService.shutdownNow();
         }
@@ -205,7 +212,7 @@ public class DefaultMessageStore extends MessageStoreReads {
         this.allocateMappedFileService.shutdown();
         if (started && clean) {
             if (runningFlags.isWriteable() && dispatchBehindBytes() == 0) {
-                deleteAbortFile();
+                AbortFile.delete(messageStoreConfig.getAbortFile());
             } else {
                 log.warn("the store may be wrong, so shutdown abnormally, and keep abort "
                     + "file. runningFlags {} dispatchBehindBytes {}", runningFlags,
@@ -244,7 +251,7 @@ public class DefaultMessageStore extends MessageStoreReads {
         if (indexService != null) {
             indexService.destroy();
         }
-        deleteAbortFile();
+        AbortFile.delete(messageStoreConfig.getAbortFile());
         new File(messageStoreConfig.getStoreCheckpoint()).delete();
     }
 
@@ -361,20 +368,6 @@ public class DefaultMessageStore extends MessageStoreReads {
     }
     // end::ch06-clean-files[]
 
-    private void createAbortFile() throws IOException {
-        final File file = new File(messageStoreConfig.getAbortFile());
-        if (!file.exists() && !file.createNewFile()) {
-            log.warn("could not create abort file {}", file);
-        }
-    }
-
-    private void deleteAbortFile() {
-        final File file = new File(messageStoreConfig.getAbortFile());
-        if (file.exists() && !file.delete()) {
-            log.warn("could not delete abort file {}", file);
-        }
-    }
-
     @Override
     public long now() {
         return clock.millis();
@@ -484,6 +477,10 @@ public class DefaultMessageStore extends MessageStoreReads {
 
     public TransientStorePool getTransientStorePool() {
         return transientStorePool;
+    }
+
+    public ScheduleMessageService getScheduleMessageService() {
+        return scheduleMessageService;
     }
 
     public ReputMessageService getReputMessageService() {

@@ -118,6 +118,8 @@ public class MessageStoreConfig {
     private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
     /** Period of delayOffset.json writes, ms (chapter 8). */
     private long flushDelayOffsetInterval = 1000 * 10;
+    /** mqbook's option: one delivery thread per delay level instead of 4.7.1's single timer. */
+    private boolean scheduleDeliverParallelEnable = false;
     /** Above the forced-cleaning disk ratio, delete files that have not expired. */
     private boolean cleanFileForciblyEnable = true;
     /** Pre-touch every page of a new commit-log file. */
@@ -295,6 +297,8 @@ public class MessageStoreConfig {
     public void setMessageDelayLevel(String v) { this.messageDelayLevel = v; }
     public long getFlushDelayOffsetInterval() { return flushDelayOffsetInterval; }
     public void setFlushDelayOffsetInterval(long v) { this.flushDelayOffsetInterval = v; }
+    public boolean isScheduleDeliverParallelEnable() { return scheduleDeliverParallelEnable; }
+    public void setScheduleDeliverParallelEnable(boolean v) { this.scheduleDeliverParallelEnable = v; }
     public boolean isCleanFileForciblyEnable() { return cleanFileForciblyEnable; }
     public void setCleanFileForciblyEnable(boolean v) { this.cleanFileForciblyEnable = v; }
     public boolean isWarmMapedFileEnable() { return warmMapedFileEnable; }
