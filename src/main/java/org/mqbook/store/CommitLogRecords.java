@@ -116,6 +116,7 @@ final class CommitLogRecords {
     }
     // end::ch06-check-record[]
 
+    // tag::ch08-due-time[]
     /** The consume-queue tagsCode: the TAGS hash, or the delivery time of a parked message. */
     private long tagsCode(final String topic, final int sysFlag, final long storeTimestamp,
         final Map<String, String> properties) {
@@ -130,6 +131,7 @@ final class CommitLogRecords {
         return MessageExtBrokerInner.tagsString2tagsCode(
             MessageExt.parseTopicFilterType(sysFlag), tags);
     }
+    // end::ch08-due-time[]
 
     private static int parseLevel(final String delay) {
         try {

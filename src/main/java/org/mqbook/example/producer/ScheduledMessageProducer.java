@@ -17,9 +17,12 @@ public class ScheduledMessageProducer {
         producer.setNamesrvAddr(args.length > 0 ? args[0] : "127.0.0.1:9876");
         producer.start();
         for (int i = 0; i < 3; i++) {
+            // tag::ch08-send-delayed[]
             Message msg = new Message("TestTopic",
                 ("Hello scheduled message " + i).getBytes(StandardCharsets.UTF_8));
+            // TODO K1: a level, not a time: the broker's messageDelayLevel maps it
             msg.setDelayTimeLevel(3);
+            // end::ch08-send-delayed[]
             SendResult sendResult = producer.send(msg);
             System.out.printf("%s%n", sendResult);
         }

@@ -80,7 +80,8 @@ public class ScheduleMessageService extends ConfigManager {
         }
         long flush = defaultMessageStore.getMessageStoreConfig()
             .getFlushDelayOffsetInterval();
-        timer.scheduleAtFixedRate(this::persistQuietly, 10000, flush,
+        // TODO K2: 4.7.1 waits a fixed 10 s before the first write; the same with the defaults
+        timer.scheduleAtFixedRate(this::persistQuietly, flush, flush,
             TimeUnit.MILLISECONDS);
     }
     // end::ch08-start[]
