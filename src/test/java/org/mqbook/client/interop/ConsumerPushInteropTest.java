@@ -135,4 +135,171 @@ class ConsumerPushInteropTest {
             assertEquals(0, d.reconsumeTimes());
         }
     }
+
+    @Test
+    void reconsumeLaterBringsTheMessageBackThroughTheRetryTopic() throws Exception {
+        String topic = "Ch07Retry_" + RUN;
+        List<ConsumerFeed.Sent> sent = ConsumerFeed.send(namesrv.addr(), topic, "sync:4");
+        ConsumerHistory history = new ConsumerHistory();
+        history.sent(sent);
+        Map<String, String> retryTopicProperty = new ConcurrentHashMap<>();
+        DefaultMQPushConsumer consumer = consumer("CG_RETRY_" + RUN, "retry-" + RUN);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+            history.delivered("retry", msgs);
+            if (msgs.get(0).getReconsumeTimes() == 0) {
+                return ConsumeConcurrentlyStatus.RECONSUME_LATER;
+            }
+            retryTopicProperty.put(msgs.get(0).getMsgId(), msgs.get(0).getProperty("RETRY_TOPIC"));
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        started.add(consumer);
+        await(WAIT, () -> retryTopicProperty.size() == sent.size(),
+            "every message retried once: " + history.deliveries());
+        Thread.sleep(1000);
+        Map<String, List<ConsumerHistory.Delivery>> byId = new HashMap<>();
+        history.deliveries().forEach(d -> byId.computeIfAbsent(d.msgId(), k -> new ArrayList<>()).add(d));
+        for (ConsumerFeed.Sent s : sent) {
+            List<ConsumerHistory.Delivery> ds = byId.get(s.msgId());
+            assertEquals(2, ds.size(), "first delivery and one retry of " + s + ": " + ds);
+            assertEquals(0, ds.get(0).reconsumeTimes());
+            assertEquals(1, ds.get(1).reconsumeTimes());
+            // the retry was pulled from %RETRY%group but shows the original topic and body
+            assertEquals(topic, ds.get(1).topic());
+            assertEquals(ds.get(0).body(), ds.get(1).body());
+            assertEquals(topic, retryTopicProperty.get(s.msgId()));
+        }
+    }
+
+    @Test
+    void clusteringOffsetsSurviveARestartOnTheBroker() throws Exception {
+        String topic = "Ch07Restart_" + RUN;
+        String group = "CG_RESTART_" + RUN;
+        ConsumerHistory first = new ConsumerHistory();
+        first.sent(ConsumerFeed.send(namesrv.addr(), topic, "sync:6"));
+        DefaultMQPushConsumer a = concurrent(group, "restart-a-" + RUN, topic, first);
+        await(WAIT, first::allDelivered, "first run: " + first.check());
+        a.shutdown();
+        started.remove(a);
+
+        ConsumerHistory second = new ConsumerHistory();
+        second.sent(ConsumerFeed.send(namesrv.addr(), topic, "sync:4"));
+        // CONSUME_FROM_FIRST_OFFSET would start at 0 if the broker had no offsets for the group
+        concurrent(group, "restart-b-" + RUN, topic, second);
+        await(WAIT, second::allDelivered, "second run: " + second.check());
+        Thread.sleep(1500);
+        ConsumerHistory.Report report = second.check();
+        assertTrue(report.exactlyOnce(), "only the new messages after the restart: " + report);
+    }
+
+    @Test
+    void broadcastingDeliversToEveryMemberAndKeepsOffsetsInALocalFile(@TempDir Path dir)
+        throws Exception {
+        String before = System.setProperty(LocalFileOffsetStore.LOCAL_OFFSET_STORE_DIR_PROPERTY,
+            dir.toString());
+        try {
+            String topic = "Ch07Broadcast_" + RUN;
+            String group = "CG_BROADCAST_" + RUN;
+            List<ConsumerFeed.Sent> sent = ConsumerFeed.send(namesrv.addr(), topic, "sync:5");
+            ConsumerHistory history = new ConsumerHistory();
+            history.sent(sent);
+            DefaultMQPushConsumer one = broadcasting(group, "bc-1-" + RUN, topic, history);
+            DefaultMQPushConsumer two = broadcasting(group, "bc-2-" + RUN, topic, history);
+            Set<String> ids = ConsumerFeed.byMsgId(sent).keySet();
+            await(WAIT, () -> received(history, "bc-1-" + RUN).containsAll(ids)
+                && received(history, "bc-2-" + RUN).containsAll(ids), "both members got all");
+            Thread.sleep(1000);
+            assertEquals(2 * sent.size(), history.deliveries().size(), "each member once each");
+            for (DefaultMQPushConsumer c : List.of(one, two)) {
+                c.shutdown();
+                started.remove(c);
+                Path file = dir.resolve(c.buildMQClientId()).resolve(group).resolve("offsets.json");
+                assertTrue(Files.isRegularFile(file), file + " written at shutdown");
+                assertTrue(Files.readString(file).contains(topic), Files.readString(file));
+            }
+            ConsumerHistory later = new ConsumerHistory();
+            later.sent(ConsumerFeed.send(namesrv.addr(), topic, "sync:3"));
+            broadcasting(group, "bc-1-" + RUN, topic, later);
+            await(WAIT, later::allDelivered, "after the restart: " + later.check());
+            Thread.sleep(1500);
+            assertTrue(later.check().exactlyOnce(), "only the new ones: " + later.check());
+        } finally {
+            if (before == null) {
+                System.clearProperty(LocalFileOffsetStore.LOCAL_OFFSET_STORE_DIR_PROPERTY);
+            } else {
+                System.setProperty(LocalFileOffsetStore.LOCAL_OFFSET_STORE_DIR_PROPERTY, before);
+            }
+        }
+    }
+
+    private static Set<String> received(ConsumerHistory history, String consumer) {
+        Set<String> ids = ConcurrentHashMap.newKeySet();
+        history.deliveries().stream().filter(d -> d.consumer().equals(consumer))
+            .forEach(d -> ids.add(d.msgId()));
+        return ids;
+    }
+
+    private DefaultMQPushConsumer broadcasting(String group, String instance, String topic,
+                                               ConsumerHistory history) throws Exception {
+        DefaultMQPushConsumer consumer = consumer(group, instance);
+        consumer.setMessageModel(MessageModel.BROADCASTING);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerConcurrently) (msgs, context) -> {
+            history.delivered(instance, msgs);
+            return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
+        });
+        consumer.start();
+        started.add(consumer);
+        return consumer;
+    }
+
+    @Test
+    void theOrderlyListenerSeesEachQueueInOrderOneThreadAtATime() throws Exception {
+        String topic = "Ch07Orderly_" + RUN;
+        List<ConsumerFeed.Sent> sent = ConsumerFeed.send(namesrv.addr(), topic, "ordered:30");
+        ConsumerHistory history = new ConsumerHistory();
+        history.sent(sent);
+        Map<Integer, java.util.concurrent.atomic.AtomicInteger> inListener = new ConcurrentHashMap<>();
+        List<String> overlaps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DefaultMQPushConsumer consumer = consumer("CG_ORDERLY_" + RUN, "orderly-" + RUN);
+        consumer.subscribe(topic, "*");
+        consumer.registerMessageListener((MessageListenerOrderly) (msgs, context) -> {
+            int queueId = context.getMessageQueue().getQueueId();
+            var busy = inListener.computeIfAbsent(queueId, k -> new java.util.concurrent.atomic.AtomicInteger());
+            if (busy.incrementAndGet() > 1) {
+                overlaps.add("queue " + queueId + " consumed by two threads at once");
+            }
+            history.delivered("orderly", msgs);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            busy.decrementAndGet();
+            return ConsumeOrderlyStatus.SUCCESS;
+        });
+        consumer.start();
+        started.add(consumer);
+        await(WAIT, history::allDelivered, "orderly: " + history.check());
+        assertTrue(overlaps.isEmpty(), overlaps.toString());
+        assertTrue(history.check().exactlyOnce(), history.check().toString());
+        Map<Integer, List<Long>> offsets = new HashMap<>();
+        Map<String, List<Integer>> sequences = new HashMap<>();
+        for (ConsumerHistory.Delivery d : history.deliveries()) {
+            offsets.computeIfAbsent(d.queueId(), k -> new ArrayList<>()).add(d.queueOffset());
+            String[] key = d.key().split("-"); // ordered-ORDER-SEQ
+            sequences.computeIfAbsent(key[1], k -> new ArrayList<>()).add(Integer.parseInt(key[2]));
+        }
+        offsets.forEach((q, list) -> assertEquals(list.stream().sorted().toList(), list,
+            "queue " + q + " in offset order"));
+        sequences.forEach((order, list) -> assertEquals(list.stream().sorted().toList(), list,
+            "order " + order + " in sequence"));
+        assertEquals(3, sequences.size());
+        // the broker granted this member the lock of every queue it consumes
+        consumer.getDefaultMQPushConsumerImpl().getRebalanceImpl().getProcessQueueTable()
+            .forEach((mq, pq) -> assertTrue(pq.isLocked(), mq + " locked"));
+        assertFalse(consumer.getDefaultMQPushConsumerImpl().getRebalanceImpl()
+            .getProcessQueueTable().isEmpty());
+    }
 }

@@ -179,11 +179,12 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         }
         this.consumeMessageService.shutdown(awaitTerminateMillis);
         this.persistConsumerOffset();
+        // from here on, pulls failing because the connections close are expected
+        this.serviceState = ServiceState.SHUTDOWN_ALREADY;
         this.mQClientFactory.unregisterConsumer(groupName());
         this.mQClientFactory.shutdown();
-        log.info("the consumer [{}] shutdown OK", groupName());
         this.rebalanceImpl.destroy();
-        this.serviceState = ServiceState.SHUTDOWN_ALREADY;
+        log.info("the consumer [{}] shutdown OK", groupName());
     }
 
     public void shutdown() {

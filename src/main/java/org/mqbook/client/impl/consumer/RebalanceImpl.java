@@ -191,6 +191,12 @@ public abstract class RebalanceImpl {
             }
             this.removeDirtyOffset(mq);
             ProcessQueue pq = new ProcessQueue();
+            if (isOrder) {
+                // TODO K2: the lock was just granted; 4.7.1 forgets to mark
+                // it and waits for the next lockAll (up to 20 s) to pull.
+                pq.setLocked(true);
+                pq.setLastLockTimestamp(System.currentTimeMillis());
+            }
             long nextOffset = this.computePullFromWhere(mq);
             if (nextOffset < 0) {
                 // -2 or worse: the offset could not be read; next round
