@@ -60,7 +60,8 @@ class ClientRemotingProcessorTest {
         assertNull(processor.processRequest(ctx,
             request(RequestCode.NOTIFY_CONSUMER_IDS_CHANGED, "consumerGroup", "CG")));
         assertNull(processor.processRequest(ctx,
-            request(RequestCode.RESET_CONSUMER_CLIENT_OFFSET, "topic", "T", "group", "CG")));
+            request(RequestCode.RESET_CONSUMER_CLIENT_OFFSET, "topic", "T", "group", "CG",
+                "timestamp", "0", "isForce", "false")));
     }
 
     @Test
