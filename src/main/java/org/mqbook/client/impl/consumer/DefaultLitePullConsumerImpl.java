@@ -418,6 +418,14 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
                 pq.clear();
             }
             consumeRequestCache.removeIf(r -> r.messageQueue().equals(mq));
+            // TODO K2: the old task may sit in a long-polled pull for 20 s;
+            // a fresh one pulls at the new offset now (4.7.1 waits; later
+            // versions restart the task like this).
+            LitePullTask old = taskTable.remove(mq);
+            if (old != null) {
+                old.cancel();
+                startPullTask(List.of(mq));
+            }
         }
     }
 

@@ -59,7 +59,9 @@ final class LitePullTask implements Runnable {
             PullResult result = consumer.pull(messageQueue, sub, offset);
             synchronized (consumer.lockObject(messageQueue)) {
                 // a seek since this pull started makes its result stale
-                boolean noSeek = assigned.getSeekOffset(messageQueue) == -1;
+                // (a seek also cancels this task and starts a fresh one)
+                boolean noSeek = !cancelled
+                    && assigned.getSeekOffset(messageQueue) == -1;
                 List<MessageExt> msgs = result.getMsgFoundList();
                 if (result.getPullStatus() == PullStatus.FOUND && noSeek
                     && msgs != null && !msgs.isEmpty()) {
