@@ -34,7 +34,8 @@ public class LitePullConsumerAssign {
                 empty = messages.isEmpty() ? empty + 1 : 0;
                 messages.forEach(m -> System.out.printf(
                     "queue %d offset %d: %s%n", m.getQueueId(),
-                    m.getQueueOffset(), new String(m.getBody(), StandardCharsets.UTF_8)));
+                    m.getQueueOffset(),
+                    new String(m.getBody(), StandardCharsets.UTF_8)));
                 consumer.commitSync();
             }
             // end::ch07-lite-assign-example[]

@@ -29,7 +29,8 @@ public class PullConsumer {
                 if (result.getPullStatus() == PullStatus.FOUND) {
                     result.getMsgFoundList().forEach(m -> System.out.printf(
                         "queue %d offset %d: %s%n", m.getQueueId(),
-                        m.getQueueOffset(), new String(m.getBody(), StandardCharsets.UTF_8)));
+                        m.getQueueOffset(),
+                        new String(m.getBody(), StandardCharsets.UTF_8)));
                 }
                 offset = result.getNextBeginOffset();
                 if (result.getPullStatus() != PullStatus.FOUND) {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -260,13 +262,13 @@ class ConsumerPushInteropTest {
         List<ConsumerFeed.Sent> sent = ConsumerFeed.send(namesrv.addr(), topic, "ordered:30");
         ConsumerHistory history = new ConsumerHistory();
         history.sent(sent);
-        Map<Integer, java.util.concurrent.atomic.AtomicInteger> inListener = new ConcurrentHashMap<>();
-        List<String> overlaps = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Map<Integer, AtomicInteger> inListener = new ConcurrentHashMap<>();
+        List<String> overlaps = new CopyOnWriteArrayList<>();
         DefaultMQPushConsumer consumer = consumer("CG_ORDERLY_" + RUN, "orderly-" + RUN);
         consumer.subscribe(topic, "*");
         consumer.registerMessageListener((MessageListenerOrderly) (msgs, context) -> {
             int queueId = context.getMessageQueue().getQueueId();
-            var busy = inListener.computeIfAbsent(queueId, k -> new java.util.concurrent.atomic.AtomicInteger());
+            AtomicInteger busy = inListener.computeIfAbsent(queueId, k -> new AtomicInteger());
             if (busy.incrementAndGet() > 1) {
                 overlaps.add("queue " + queueId + " consumed by two threads at once");
             }

@@ -84,7 +84,8 @@ public final class ConsumerFeedProducer {
 
     private static void print(String mode, String msgId, int queueId, Message msg) {
         SENT.incrementAndGet();
-        ProbeOutput.println("SENT topic=" + msg.getTopic() + " mode=" + mode + " msgId=" + msgId + " queueId=" + queueId
+        ProbeOutput.println("SENT topic=" + msg.getTopic() + " mode=" + mode
+            + " msgId=" + msgId + " queueId=" + queueId
             + " key=" + msg.getKeys() + " tags=" + msg.getTags());
     }
 

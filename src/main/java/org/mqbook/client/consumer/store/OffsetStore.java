@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.Set;
 import org.mqbook.client.exception.MQBrokerException;
 import org.mqbook.client.exception.MQClientException;
+import org.mqbook.client.impl.factory.MQClientInstance;
 import org.mqbook.common.message.MessageQueue;
+import org.mqbook.common.protocol.heartbeat.MessageModel;
 import org.mqbook.remoting.exception.RemotingException;
 
 /**
@@ -18,6 +20,12 @@ import org.mqbook.remoting.exception.RemotingException;
  * rebalance thread reads and removes.
  */
 public interface OffsetStore {
+    /** The store a consumer of {@code model} uses unless the application set its own. */
+    static OffsetStore forModel(MessageModel model, MQClientInstance instance, String group) {
+        return model == MessageModel.BROADCASTING ? new LocalFileOffsetStore(instance, group)
+            : new RemoteBrokerOffsetStore(instance, group);
+    }
+
     /** Reads what was persisted before (the local file; nothing for the broker store). */
     void load() throws MQClientException;
 

@@ -173,10 +173,11 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
         } else {
             ackIndex = -1;
         }
-        if (defaultMQPushConsumer.getMessageModel() == MessageModel.BROADCASTING) {
+        if (defaultMQPushConsumer.getMessageModel()
+            == MessageModel.BROADCASTING) {
             for (int i = ackIndex + 1; i < msgs.size(); i++) {
-                log.warn("BROADCASTING, the message consume failed, drop it, {}",
-                    msgs.get(i));
+                log.warn("BROADCASTING, the message consume failed, "
+                    + "drop it, {}", msgs.get(i));
             }
         } else {
             List<MessageExt> msgBackFailed = new ArrayList<>();

@@ -261,7 +261,8 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
             }
             // TODO K1: one thread per queue in this JVM (the lock object),
             // one member per queue in the group (the broker lock).
-            final Object objLock = messageQueueLock.fetchLockObject(messageQueue);
+            final Object objLock =
+                messageQueueLock.fetchLockObject(messageQueue);
             synchronized (objLock) {
                 boolean owned = processQueue.isLocked()
                     && !processQueue.isLockExpired();
@@ -276,17 +277,20 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
                     }
                     if (clustering() && (!processQueue.isLocked()
                         || processQueue.isLockExpired())) {
-                        tryLockLaterAndReconsume(messageQueue, processQueue, 10);
+                        tryLockLaterAndReconsume(messageQueue,
+                            processQueue, 10);
                         break;
                     }
                     if (System.currentTimeMillis() - beginTime
                         > MAX_TIME_CONSUME_CONTINUOUSLY) {
                         // let the pool's other queues have this thread
-                        submitConsumeRequestLater(processQueue, messageQueue, 10);
+                        submitConsumeRequestLater(processQueue,
+                            messageQueue, 10);
                         break;
                     }
                     List<MessageExt> msgs = processQueue.takeMessages(
-                        defaultMQPushConsumer.getConsumeMessageBatchMaxSize());
+                        defaultMQPushConsumer
+                            .getConsumeMessageBatchMaxSize());
                     if (msgs.isEmpty()) {
                         break;
                     }

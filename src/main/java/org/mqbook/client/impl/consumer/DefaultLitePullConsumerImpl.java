@@ -3,26 +3,17 @@ package org.mqbook.client.impl.consumer;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.mqbook.client.Validators;
 import org.mqbook.client.consumer.DefaultLitePullConsumer;
 import org.mqbook.client.consumer.MessageSelector;
 import org.mqbook.client.consumer.PullResult;
 import org.mqbook.client.consumer.TopicMessageQueueChangeListener;
-import org.mqbook.client.consumer.store.LocalFileOffsetStore;
 import org.mqbook.client.consumer.store.OffsetStore;
 import org.mqbook.client.consumer.store.ReadOffsetType;
-import org.mqbook.client.consumer.store.RemoteBrokerOffsetStore;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.CommunicationMode;
 import org.mqbook.client.impl.MQClientManager;
@@ -30,7 +21,6 @@ import org.mqbook.client.impl.ServiceState;
 import org.mqbook.client.impl.factory.MQClientInstance;
 import org.mqbook.client.log.ClientLogger;
 import org.mqbook.common.MixAll;
-import org.mqbook.common.ThreadFactoryImpl;
 import org.mqbook.common.message.MessageExt;
 import org.mqbook.common.message.MessageQueue;
 import org.mqbook.common.protocol.body.ConsumerRunningInfo;
@@ -60,23 +50,17 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     private final RebalanceImpl rebalanceImpl = new RebalanceLitePullImpl(this);
     private final AssignedMessageQueue assignedMessageQueue = new AssignedMessageQueue();
     private final LinkedBlockingQueue<ConsumeRequest> consumeRequestCache = new LinkedBlockingQueue<>();
-    private final ConcurrentMap<MessageQueue, LitePullTask> taskTable = new ConcurrentHashMap<>();
     private final MessageQueueLock messageQueueLock = new MessageQueueLock();
-    private final Map<String, TopicMessageQueueChangeListener> topicMessageQueueChangeListenerMap =
-        new ConcurrentHashMap<>();
-    private final Map<String, Set<MessageQueue>> messageQueuesForTopic = new ConcurrentHashMap<>();
+    private final TopicQueueWatcher topicWatcher = new TopicQueueWatcher(this::fetchMessageQueues);
     private volatile ServiceState serviceState = ServiceState.CREATE_JUST;
     private volatile SubscriptionType subscriptionType = SubscriptionType.NONE;
     private MQClientInstance mQClientFactory;
     private PullAPIWrapper pullAPIWrapper;
     private OffsetStore offsetStore;
-    private ScheduledThreadPoolExecutor scheduledThreadPoolExecutor;
-    private ScheduledExecutorService scheduledExecutorService;
+    private LitePullTasks pullTasks;
     private long nextAutoCommitDeadline = -1L;
 
-    private enum SubscriptionType {
-        NONE, SUBSCRIBE, ASSIGN
-    }
+    private enum SubscriptionType { NONE, SUBSCRIBE, ASSIGN }
 
     /** Pulled messages of one queue waiting for poll(). */
     record ConsumeRequest(List<MessageExt> messageExts, MessageQueue messageQueue,
@@ -110,20 +94,15 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
                 rebalanceImpl.setmQClientFactory(mQClientFactory);
                 this.pullAPIWrapper = new PullAPIWrapper(mQClientFactory, groupName(), isUnitMode());
                 initOffsetStore();
+                this.pullTasks = new LitePullTasks(this,
+                    defaultLitePullConsumer.getPullThreadNums(), groupName());
                 if (!mQClientFactory.registerConsumer(groupName(), this)) {
                     this.serviceState = ServiceState.CREATE_JUST;
+                    this.pullTasks.shutdown();
                     throw new MQClientException("The consumer group[" + groupName()
                         + "] has been created before, specify another name please.", null);
                 }
-                this.scheduledThreadPoolExecutor = new ScheduledThreadPoolExecutor(
-                    defaultLitePullConsumer.getPullThreadNums(),
-                    new ThreadFactoryImpl("PullMsgThread-" + groupName()));
-                this.scheduledExecutorService = Executors.newSingleThreadScheduledExecutor(
-                    new ThreadFactoryImpl("MonitorMessageQueueChangeThread"));
                 mQClientFactory.start();
-                long interval = defaultLitePullConsumer.getTopicMetadataCheckIntervalMillis();
-                scheduledExecutorService.scheduleAtFixedRate(this::fetchTopicMessageQueuesAndCompare,
-                    10 * 1000, interval, TimeUnit.MILLISECONDS);
                 this.serviceState = ServiceState.RUNNING;
                 log.info("the consumer [{}] start OK", groupName());
                 operateAfterRunning();
@@ -135,14 +114,11 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     }
 
     private void initOffsetStore() throws MQClientException {
-        if (defaultLitePullConsumer.getOffsetStore() != null) {
-            this.offsetStore = defaultLitePullConsumer.getOffsetStore();
-        } else {
-            this.offsetStore = messageModel() == MessageModel.BROADCASTING
-                ? new LocalFileOffsetStore(mQClientFactory, groupName())
-                : new RemoteBrokerOffsetStore(mQClientFactory, groupName());
-            defaultLitePullConsumer.setOffsetStore(this.offsetStore);
+        if (defaultLitePullConsumer.getOffsetStore() == null) {
+            defaultLitePullConsumer.setOffsetStore(
+                OffsetStore.forModel(messageModel(), mQClientFactory, groupName()));
         }
+        this.offsetStore = defaultLitePullConsumer.getOffsetStore();
         this.offsetStore.load();
     }
 
@@ -152,11 +128,9 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
                 mQClientFactory.updateTopicRouteInfoFromNameServer(topic);
             }
         } else if (subscriptionType == SubscriptionType.ASSIGN) {
-            updateAssignPullTask(assignedMessageQueue.messageQueues());
+            pullTasks.start(assignedMessageQueue.messageQueues());
         }
-        for (String topic : topicMessageQueueChangeListenerMap.keySet()) {
-            messageQueuesForTopic.put(topic, new HashSet<>(fetchMessageQueues(topic)));
-        }
+        topicWatcher.start(defaultLitePullConsumer.getTopicMetadataCheckIntervalMillis());
     }
 
     public synchronized void shutdown() {
@@ -165,9 +139,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         }
         persistConsumerOffset();
         this.mQClientFactory.unregisterConsumer(groupName());
-        // a pull task may be blocked in a long-polled pull: interrupt it
-        this.scheduledThreadPoolExecutor.shutdownNow();
-        this.scheduledExecutorService.shutdownNow();
+        this.pullTasks.shutdown();
+        this.topicWatcher.shutdown();
         this.mQClientFactory.shutdown();
         this.serviceState = ServiceState.SHUTDOWN_ALREADY;
         log.info("the consumer [{}] shutdown OK", groupName());
@@ -215,7 +188,9 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
 
     public synchronized void unsubscribe(final String topic) {
         rebalanceImpl.getSubscriptionInner().remove(topic);
-        removePullTaskCallback(topic);
+        if (pullTasks != null) {
+            pullTasks.cancel(mq -> mq.getTopic().equals(topic));
+        }
         assignedMessageQueue.removeAssignedMessageQueue(topic);
     }
 
@@ -226,7 +201,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         setSubscriptionType(SubscriptionType.ASSIGN);
         assignedMessageQueue.updateAssignedMessageQueue(messageQueues);
         if (serviceState == ServiceState.RUNNING) {
-            updateAssignPullTask(messageQueues);
+            pullTasks.update(messageQueues, mq -> !messageQueues.contains(mq));
         }
     }
 
@@ -234,58 +209,11 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     void messageQueueChanged(String topic, Set<MessageQueue> mqAll, Set<MessageQueue> mqDivided) {
         Set<MessageQueue> mine = messageModel() == MessageModel.BROADCASTING ? mqAll : mqDivided;
         assignedMessageQueue.updateAssignedMessageQueue(topic, mine);
-        updatePullTask(topic, mine);
-    }
-
-    private void updatePullTask(String topic, Set<MessageQueue> mqNewSet) {
-        Iterator<Map.Entry<MessageQueue, LitePullTask>> it = taskTable.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<MessageQueue, LitePullTask> next = it.next();
-            if (next.getKey().getTopic().equals(topic) && !mqNewSet.contains(next.getKey())) {
-                next.getValue().cancel();
-                it.remove();
-            }
-        }
-        startPullTask(mqNewSet);
-    }
-
-    private void updateAssignPullTask(Collection<MessageQueue> mqNewSet) {
-        Iterator<Map.Entry<MessageQueue, LitePullTask>> it = taskTable.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<MessageQueue, LitePullTask> next = it.next();
-            if (!mqNewSet.contains(next.getKey())) {
-                next.getValue().cancel();
-                it.remove();
-            }
-        }
-        startPullTask(mqNewSet);
-    }
-
-    private void removePullTaskCallback(final String topic) {
-        Iterator<Map.Entry<MessageQueue, LitePullTask>> it = taskTable.entrySet().iterator();
-        while (it.hasNext()) {
-            Map.Entry<MessageQueue, LitePullTask> next = it.next();
-            if (next.getKey().getTopic().equals(topic)) {
-                next.getValue().cancel();
-                it.remove();
-            }
-        }
-    }
-
-    private void startPullTask(Collection<MessageQueue> mqSet) {
-        for (MessageQueue mq : mqSet) {
-            if (!taskTable.containsKey(mq)) {
-                LitePullTask task = new LitePullTask(this, mq);
-                taskTable.put(mq, task);
-                scheduledThreadPoolExecutor.schedule(task, 0, TimeUnit.MILLISECONDS);
-            }
-        }
+        pullTasks.update(mine, mq -> mq.getTopic().equals(topic) && !mine.contains(mq));
     }
 
     void schedule(LitePullTask task, long delayMillis) {
-        if (!scheduledThreadPoolExecutor.isShutdown()) {
-            scheduledThreadPoolExecutor.schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-        }
+        pullTasks.schedule(task, delayMillis);
     }
 
     Object lockObject(MessageQueue mq) {
@@ -346,7 +274,8 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     public synchronized List<MessageExt> poll(long timeout) {
         checkServiceState();
         if (timeout < 0) {
-            throw new IllegalArgumentException("Timeout must not be negative");
+            throw new IllegalArgumentException(
+                "Timeout must not be negative");
         }
         if (defaultLitePullConsumer.isAutoCommit()) {
             maybeAutoCommit();
@@ -421,11 +350,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
             // TODO K2: the old task may sit in a long-polled pull for 20 s;
             // a fresh one pulls at the new offset now (4.7.1 waits; later
             // versions restart the task like this).
-            LitePullTask old = taskTable.remove(mq);
-            if (old != null) {
-                old.cancel();
-                startPullTask(List.of(mq));
-            }
+            pullTasks.restart(mq);
         }
     }
 
@@ -471,25 +396,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
         if (topic == null || listener == null) {
             throw new MQClientException("Topic or listener is null", null);
         }
-        topicMessageQueueChangeListenerMap.put(topic, listener);
-        if (serviceState == ServiceState.RUNNING) {
-            messageQueuesForTopic.put(topic, new HashSet<>(fetchMessageQueues(topic)));
-        }
-    }
-
-    private void fetchTopicMessageQueuesAndCompare() {
-        for (Map.Entry<String, TopicMessageQueueChangeListener> entry
-            : topicMessageQueueChangeListenerMap.entrySet()) {
-            try {
-                Set<MessageQueue> newMqs = new HashSet<>(fetchMessageQueues(entry.getKey()));
-                if (!newMqs.equals(messageQueuesForTopic.get(entry.getKey()))) {
-                    messageQueuesForTopic.put(entry.getKey(), newMqs);
-                    entry.getValue().onChanged(entry.getKey(), newMqs);
-                }
-            } catch (Exception e) {
-                log.error("ScheduledTask fetchMessageQueuesAndCompare exception", e);
-            }
-        }
+        topicWatcher.watch(topic, listener, serviceState == ServiceState.RUNNING);
     }
 
     public void updateNameServerAddress(String addr) {

@@ -7,10 +7,8 @@ import org.mqbook.client.consumer.DefaultMQPullConsumer;
 import org.mqbook.client.consumer.MessageSelector;
 import org.mqbook.client.consumer.PullCallback;
 import org.mqbook.client.consumer.PullResult;
-import org.mqbook.client.consumer.store.LocalFileOffsetStore;
 import org.mqbook.client.consumer.store.OffsetStore;
 import org.mqbook.client.consumer.store.ReadOffsetType;
-import org.mqbook.client.consumer.store.RemoteBrokerOffsetStore;
 import org.mqbook.client.exception.MQBrokerException;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.CommunicationMode;
@@ -80,14 +78,11 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
                     defaultMQPullConsumer.getAllocateMessageQueueStrategy());
                 this.rebalanceImpl.setmQClientFactory(this.mQClientFactory);
                 this.pullAPIWrapper = new PullAPIWrapper(mQClientFactory, groupName(), isUnitMode());
-                if (defaultMQPullConsumer.getOffsetStore() != null) {
-                    this.offsetStore = defaultMQPullConsumer.getOffsetStore();
-                } else {
-                    this.offsetStore = messageModel() == MessageModel.BROADCASTING
-                        ? new LocalFileOffsetStore(mQClientFactory, groupName())
-                        : new RemoteBrokerOffsetStore(mQClientFactory, groupName());
-                    defaultMQPullConsumer.setOffsetStore(this.offsetStore);
+                if (defaultMQPullConsumer.getOffsetStore() == null) {
+                    defaultMQPullConsumer.setOffsetStore(
+                        OffsetStore.forModel(messageModel(), mQClientFactory, groupName()));
                 }
+                this.offsetStore = defaultMQPullConsumer.getOffsetStore();
                 this.offsetStore.load();
                 if (!mQClientFactory.registerConsumer(groupName(), this)) {
                     this.serviceState = ServiceState.CREATE_JUST;
@@ -154,7 +149,8 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
         int sysFlag = PullSysFlag.buildSysFlag(false, block, true, false);
         long timeoutMillis = block ? this.defaultMQPullConsumer
             .getConsumerTimeoutMillisWhenSuspend() : timeout;
-        boolean isTagType = MessageSelector.TAG.equals(sub.getExpressionType());
+        boolean isTagType =
+            MessageSelector.TAG.equals(sub.getExpressionType());
         PullResult pullResult = this.pullAPIWrapper.pullKernelImpl(mq,
             sub.getSubString(), sub.getExpressionType(),
             isTagType ? 0L : sub.getSubVersion(), offset, maxNums, sysFlag, 0,

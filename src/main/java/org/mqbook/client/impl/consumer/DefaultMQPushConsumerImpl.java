@@ -2,25 +2,20 @@ package org.mqbook.client.impl.consumer;
 
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.mqbook.client.consumer.DefaultMQPushConsumer;
 import org.mqbook.client.consumer.MessageSelector;
 import org.mqbook.client.consumer.PullCallback;
-import org.mqbook.client.consumer.PullResult;
 import org.mqbook.client.consumer.listener.MessageListener;
 import org.mqbook.client.consumer.listener.MessageListenerOrderly;
-import org.mqbook.client.consumer.store.LocalFileOffsetStore;
 import org.mqbook.client.consumer.store.OffsetStore;
 import org.mqbook.client.consumer.store.ReadOffsetType;
-import org.mqbook.client.consumer.store.RemoteBrokerOffsetStore;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.CommunicationMode;
 import org.mqbook.client.impl.MQClientManager;
 import org.mqbook.client.impl.ServiceState;
 import org.mqbook.client.impl.factory.MQClientInstance;
 import org.mqbook.client.log.ClientLogger;
-import org.mqbook.common.MixAll;
 import org.mqbook.common.message.MessageExt;
 import org.mqbook.common.message.MessageQueue;
 import org.mqbook.common.protocol.body.ConsumerRunningInfo;
@@ -90,7 +85,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             case CREATE_JUST:
                 this.serviceState = ServiceState.START_FAILED;
                 PushConsumerChecks.checkConfig(defaultMQPushConsumer);
-                this.copySubscription();
+                support.copySubscription();
                 if (messageModel() == MessageModel.CLUSTERING) {
                     defaultMQPushConsumer.changeInstanceNameToPID();
                 }
@@ -104,7 +99,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
                 rebalanceImpl.setmQClientFactory(mQClientFactory);
                 this.pullAPIWrapper = new PullAPIWrapper(mQClientFactory,
                     groupName(), isUnitMode());
-                this.offsetStore = createOffsetStore();
+                this.offsetStore = support.createOffsetStore();
                 this.offsetStore.load();
                 // TODO K1: the listener's kind picks the consume service;
                 // orderly adds broker locks and one thread per queue.
@@ -130,8 +125,9 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
                 this.serviceState = ServiceState.RUNNING;
                 break;
             default:
-                throw new MQClientException("The PushConsumer service state "
-                    + "not OK, maybe started once, " + this.serviceState, null);
+                throw new MQClientException("The PushConsumer service "
+                    + "state not OK, maybe started once, "
+                    + this.serviceState, null);
         }
         // routes of the subscribed topics, a heartbeat naming them, and a
         // rebalance now rather than in 20 s
@@ -140,37 +136,6 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         this.mQClientFactory.rebalanceImmediately();
     }
     // end::ch07-push-start[]
-
-    private OffsetStore createOffsetStore() {
-        if (defaultMQPushConsumer.getOffsetStore() != null) {
-            return defaultMQPushConsumer.getOffsetStore();
-        }
-        OffsetStore store = messageModel() == MessageModel.BROADCASTING
-            ? new LocalFileOffsetStore(mQClientFactory, groupName())
-            : new RemoteBrokerOffsetStore(mQClientFactory, groupName());
-        defaultMQPushConsumer.setOffsetStore(store);
-        return store;
-    }
-
-    /** Subscriptions set as a map, the listener, and %RETRY%group in clustering. */
-    private void copySubscription() throws MQClientException {
-        Map<String, String> sub = defaultMQPushConsumer.getSubscription();
-        if (sub != null) {
-            for (Map.Entry<String, String> entry : sub.entrySet()) {
-                subscribe(entry.getKey(), entry.getValue());
-            }
-        }
-        if (this.messageListenerInner == null) {
-            this.messageListenerInner = defaultMQPushConsumer.getMessageListener();
-        }
-        if (messageModel() == MessageModel.CLUSTERING) {
-            // TODO K1: every clustering member also pulls its group's retry
-            // topic: messages it sent back come home this way.
-            String retryTopic = MixAll.getRetryTopic(groupName());
-            rebalanceImpl.getSubscriptionInner().put(retryTopic,
-                FilterAPI.buildSubscriptionData(retryTopic, SubscriptionData.SUB_ALL));
-        }
-    }
 
     /** Stops consuming, writes the offsets, leaves the group (and the instance when last). */
     public synchronized void shutdown(long awaitTerminateMillis) {
@@ -185,10 +150,6 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         this.mQClientFactory.shutdown();
         this.rebalanceImpl.destroy();
         log.info("the consumer [{}] shutdown OK", groupName());
-    }
-
-    public void shutdown() {
-        shutdown(0);
     }
 
     // tag::ch07-pull-message[]
@@ -230,22 +191,26 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
             // span over 2000 means a restart would redo them all.
             if (processQueue.getMaxSpan() > defaultMQPushConsumer
                 .getConsumeConcurrentlyMaxSpan()) {
-                pullLater(pullRequest, PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL);
-                if ((queueMaxSpanFlowControlTimes++ % FLOW_CONTROL_LOG_EVERY) == 0) {
+                pullLater(pullRequest,
+                    PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL);
+                if ((queueMaxSpanFlowControlTimes++
+                    % FLOW_CONTROL_LOG_EVERY) == 0) {
                     log.warn("the queue's messages span too long, so do "
                         + "flow control, maxSpan={}, {}",
                         processQueue.getMaxSpan(), pullRequest);
                 }
                 return;
             }
-        } else if (!prepareOrderlyPull(pullRequest)) {
+        } else if (!support.prepareOrderlyPull(pullRequest)) {
             return;
         }
-        final SubscriptionData subscriptionData = this.rebalanceImpl
-            .getSubscriptionInner().get(pullRequest.getMessageQueue().getTopic());
+        final SubscriptionData subscriptionData =
+            this.rebalanceImpl.getSubscriptionInner()
+                .get(pullRequest.getMessageQueue().getTopic());
         if (subscriptionData == null) {
             pullLater(pullRequest, PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION);
-            log.warn("find the consumer's subscription failed, {}", pullRequest);
+            log.warn("find the consumer's subscription failed, {}",
+                pullRequest);
             return;
         }
         final PullCallback pullCallback =
@@ -255,7 +220,8 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         long commitOffsetValue = 0L;
         if (messageModel() == MessageModel.CLUSTERING) {
             commitOffsetValue = this.offsetStore.readOffset(
-                pullRequest.getMessageQueue(), ReadOffsetType.READ_FROM_MEMORY);
+                pullRequest.getMessageQueue(),
+                ReadOffsetType.READ_FROM_MEMORY);
         }
         boolean commitOffsetEnable = commitOffsetValue > 0;
         String subExpression = null;
@@ -279,33 +245,6 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         }
     }
     // end::ch07-pull-message[]
-
-    /**
-     * Orderly: pull only a queue whose broker lock is held; the first pull after the lock was
-     * granted re-reads the offset, since another member may have consumed meanwhile.
-     */
-    private boolean prepareOrderlyPull(PullRequest pullRequest) {
-        ProcessQueue processQueue = pullRequest.getProcessQueue();
-        if (!processQueue.isLocked()) {
-            pullLater(pullRequest, PULL_TIME_DELAY_MILLS_WHEN_EXCEPTION);
-            log.info("pull message later because not locked in broker, {}", pullRequest);
-            return false;
-        }
-        if (!pullRequest.isLockedFirst()) {
-            long offset = this.rebalanceImpl.computePullFromWhere(pullRequest.getMessageQueue());
-            boolean brokerBusy = offset < pullRequest.getNextOffset();
-            log.info("the first time to pull message, so fix offset from broker. pullRequest: {} "
-                + "NewOffset: {} brokerBusy: {}", pullRequest, offset, brokerBusy);
-            if (brokerBusy) {
-                log.info("[NOTIFYME]the first time to pull message, but pull request offset "
-                    + "larger than broker consume offset. pullRequest: {} NewOffset: {}",
-                    pullRequest, offset);
-            }
-            pullRequest.setLockedFirst(true);
-            pullRequest.setNextOffset(offset);
-        }
-        return true;
-    }
 
     /** No message in flight: the offset may jump over non-matching messages at once. */
     void correctTagsOffset(final PullRequest pullRequest) {
@@ -331,6 +270,7 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
         this.mQClientFactory.getPullMessageService().executeTaskLater(r, timeDelay);
     }
 
+    /** Also called by {@link PushConsumerSupport#copySubscription}. */
     public void registerMessageListener(MessageListener messageListener) {
         this.messageListenerInner = messageListener;
     }

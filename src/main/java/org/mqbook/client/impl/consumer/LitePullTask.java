@@ -67,7 +67,8 @@ final class LitePullTask implements Runnable {
                     && msgs != null && !msgs.isEmpty()) {
                     pq.putMessage(msgs);
                     consumer.submitConsumeRequest(msgs, messageQueue, pq);
-                } else if (result.getPullStatus() == PullStatus.OFFSET_ILLEGAL) {
+                } else if (result.getPullStatus()
+                    == PullStatus.OFFSET_ILLEGAL) {
                     log.warn("The pull request offset illegal, {}", result);
                 }
                 if (noSeek) {

@@ -98,9 +98,10 @@ public class ProcessQueue {
             }
             if (!msgs.isEmpty()) {
                 MessageExt last = msgs.get(msgs.size() - 1);
-                String property = last.getProperty(MessageConst.PROPERTY_MAX_OFFSET);
-                if (property != null) {
-                    long behind = Long.parseLong(property) - last.getQueueOffset();
+                String max =
+                    last.getProperty(MessageConst.PROPERTY_MAX_OFFSET);
+                if (max != null) {
+                    long behind = Long.parseLong(max) - last.getQueueOffset();
                     if (behind > 0) {
                         this.msgAccCnt = behind;
                     }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mqbook.client.consumer.DefaultMQPushConsumer;
+import org.mqbook.client.consumer.store.OffsetStore;
 import org.mqbook.client.consumer.store.ReadOffsetType;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.factory.MQClientInstance;
@@ -18,14 +19,16 @@ import org.mqbook.common.message.MessageQueue;
 import org.mqbook.common.protocol.body.ConsumeStatus;
 import org.mqbook.common.protocol.body.ConsumerRunningInfo;
 import org.mqbook.common.protocol.body.ProcessQueueInfo;
+import org.mqbook.common.protocol.heartbeat.MessageModel;
 import org.mqbook.common.protocol.heartbeat.SubscriptionData;
 import org.mqbook.remoting.common.RemotingHelper;
 import org.slf4j.Logger;
 
 /**
- * The parts of a push consumer beside its pull loop: handing a failed message back for a
- * retry, turning retried messages back into their original topic, and the running-info
- * snapshot admin tools ask for. (4.7.1 keeps these in DefaultMQPushConsumerImpl.)
+ * The parts of a push consumer beside its pull loop: what start copies in (subscriptions,
+ * the retry topic, the offset store), handing a failed message back for a retry, turning
+ * retried messages back into their original topic, and the running-info snapshot admin
+ * tools ask for. (4.7.1 keeps these in DefaultMQPushConsumerImpl.)
  *
  * <p>Thread-safe: stateless apart from the consumer it serves.
  */
@@ -38,6 +41,69 @@ final class PushConsumerSupport {
 
     PushConsumerSupport(DefaultMQPushConsumerImpl consumer) {
         this.consumer = consumer;
+    }
+
+    /** The user's store, else broadcasting: a local file; clustering: the broker. */
+    OffsetStore createOffsetStore() {
+        DefaultMQPushConsumer settings = consumer.getDefaultMQPushConsumer();
+        if (settings.getOffsetStore() == null) {
+            settings.setOffsetStore(OffsetStore.forModel(consumer.messageModel(),
+                consumer.getmQClientFactory(), consumer.groupName()));
+        }
+        return settings.getOffsetStore();
+    }
+
+    // tag::ch07-copy-subscription[]
+    /** Subscriptions set as a map, the listener, and %RETRY%group in
+     *  clustering. */
+    void copySubscription() throws MQClientException {
+        DefaultMQPushConsumer settings = consumer.getDefaultMQPushConsumer();
+        Map<String, String> sub = settings.getSubscription();
+        if (sub != null) {
+            for (Map.Entry<String, String> entry : sub.entrySet()) {
+                consumer.subscribe(entry.getKey(), entry.getValue());
+            }
+        }
+        if (consumer.getMessageListenerInner() == null) {
+            consumer.registerMessageListener(settings.getMessageListener());
+        }
+        if (consumer.messageModel() == MessageModel.CLUSTERING) {
+            // TODO K1: every clustering member also pulls its group's retry
+            // topic: messages it sent back come home this way.
+            String retryTopic = MixAll.getRetryTopic(consumer.groupName());
+            consumer.getRebalanceImpl().getSubscriptionInner().put(retryTopic,
+                FilterAPI.buildSubscriptionData(retryTopic,
+                    SubscriptionData.SUB_ALL));
+        }
+    }
+    // end::ch07-copy-subscription[]
+
+    /**
+     * Orderly: pull only a queue whose broker lock is held; the first pull after the lock was
+     * granted re-reads the offset, since another member may have consumed meanwhile.
+     */
+    boolean prepareOrderlyPull(PullRequest pullRequest) {
+        ProcessQueue processQueue = pullRequest.getProcessQueue();
+        if (!processQueue.isLocked()) {
+            consumer.pullLaterAfterException(pullRequest);
+            log.info("pull message later because not locked in broker, {}", pullRequest);
+            return false;
+        }
+        if (!pullRequest.isLockedFirst()) {
+            long offset = consumer.getRebalanceImpl()
+                .computePullFromWhere(pullRequest.getMessageQueue());
+            boolean brokerBusy = offset < pullRequest.getNextOffset();
+            log.info("the first time to pull message, so fix offset from broker. pullRequest: {} "
+                + "NewOffset: {} brokerBusy: {}", pullRequest, offset, brokerBusy);
+            if (brokerBusy) {
+                log.info("[NOTIFYME]the first time to pull message, but pull request offset "
+                    + "larger than broker consume offset. pullRequest: {} NewOffset: {}",
+                    pullRequest, offset);
+            }
+            pullRequest.setLockedFirst(true);
+            pullRequest.setNextOffset(offset);
+        }
+        return true;
     }
 
     // tag::ch07-send-back[]

@@ -174,8 +174,9 @@ public abstract class RebalanceImpl {
                 if (removeUnnecessaryMessageQueue(mq, pq)) {
                     it.remove();
                     changed = true;
-                    log.info("doRebalance, {}, remove unnecessary mq, {}"
-                        + "{}", consumerGroup, mq, stuck ? " (pull expired)" : "");
+                    log.info("doRebalance, {}, remove unnecessary mq, "
+                        + "{}{}", consumerGroup, mq,
+                        stuck ? " (pull expired)" : "");
                 }
             }
         }

@@ -54,34 +54,41 @@ public class RebalancePushImpl extends RebalanceImpl {
         this.mQClientFactory.sendHeartbeatToAllBrokerWithLock();
     }
 
+    // tag::ch07-remove-unnecessary[]
+    /** A lost queue: persist and forget its offset; orderly, also give
+     *  the broker lock back, but only between two batches. */
     @Override
-    public boolean removeUnnecessaryMessageQueue(MessageQueue mq, ProcessQueue pq) {
+    public boolean removeUnnecessaryMessageQueue(MessageQueue mq,
+                                                 ProcessQueue pq) {
         OffsetStore store = defaultMQPushConsumerImpl.getOffsetStore();
         store.persist(mq);
         store.removeOffset(mq);
-        if (defaultMQPushConsumerImpl.isConsumeOrderly()
-            && MessageModel.CLUSTERING == defaultMQPushConsumerImpl.messageModel()) {
-            // TODO K1: an orderly queue is unlocked only between batches:
-            // the consume lock waits for the listener to return first.
-            try {
-                if (pq.getConsumeLock().tryLock(CONSUME_LOCK_WAIT_MILLIS, TimeUnit.MILLISECONDS)) {
-                    try {
-                        return this.unlockDelay(mq, pq);
-                    } finally {
-                        pq.getConsumeLock().unlock();
-                    }
-                }
-                log.warn("[WRONG]mq is consuming, so can not unlock it, {}. maybe hanged for a "
-                    + "while, {}", mq, pq.getTryUnlockTimes());
-                pq.incTryUnlockTimes();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                log.error("removeUnnecessaryMessageQueue interrupted", e);
-            }
-            return false;
+        if (!defaultMQPushConsumerImpl.isConsumeOrderly()
+            || defaultMQPushConsumerImpl.messageModel()
+                != MessageModel.CLUSTERING) {
+            return true;
         }
-        return true;
+        // TODO K1: an orderly queue is unlocked only between batches:
+        // the consume lock waits for the listener to return first.
+        try {
+            if (pq.getConsumeLock().tryLock(CONSUME_LOCK_WAIT_MILLIS,
+                TimeUnit.MILLISECONDS)) {
+                try {
+                    return this.unlockDelay(mq, pq);
+                } finally {
+                    pq.getConsumeLock().unlock();
+                }
+            }
+            log.warn("[WRONG]mq is consuming, so can not unlock it, {}. "
+                + "maybe hanged for a while, {}", mq,
+                pq.getTryUnlockTimes());
+            pq.incTryUnlockTimes();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return false;
     }
+    // end::ch07-remove-unnecessary[]
 
     /** Messages still in flight: unlock later, so another member does not consume them too. */
     private boolean unlockDelay(final MessageQueue mq, final ProcessQueue pq) {

@@ -50,7 +50,8 @@ public final class ConsumerSupport {
     public FindBrokerResult findBrokerAddressInSubscribe(
         final String brokerName, final long brokerId,
         final boolean onlyThisBroker) {
-        HashMap<Long, String> map = instance.brokerAddrTable().get(brokerName);
+        HashMap<Long, String> map =
+            instance.brokerAddrTable().get(brokerName);
         if (map == null || map.isEmpty()) {
             return null;
         }
