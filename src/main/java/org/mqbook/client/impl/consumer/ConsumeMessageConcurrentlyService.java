@@ -220,12 +220,18 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
     private void submitConsumeRequestLater(final List<MessageExt> msgs,
                                            final ProcessQueue processQueue,
                                            final MessageQueue messageQueue) {
+        if (this.scheduledExecutorService.isShutdown()) {
+            return; // shut down: the offset was not committed, a restart reads them again
+        }
         this.scheduledExecutorService.schedule(
             () -> submitConsumeRequest(msgs, processQueue, messageQueue, true),
             CONSUME_LATER_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void submitConsumeRequestLater(final ConsumeRequest consumeRequest) {
+        if (this.scheduledExecutorService.isShutdown()) {
+            return;
+        }
         this.scheduledExecutorService.schedule(() -> consumeExecutor.submit(consumeRequest),
             CONSUME_LATER_DELAY_MILLIS, TimeUnit.MILLISECONDS);
     }

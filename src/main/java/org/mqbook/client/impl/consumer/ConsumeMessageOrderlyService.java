@@ -146,13 +146,16 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
     @Override
     public void submitConsumeRequest(final List<MessageExt> msgs, final ProcessQueue processQueue,
                                      final MessageQueue messageQueue, final boolean dispathToConsume) {
-        if (dispathToConsume) {
+        if (dispathToConsume && !this.consumeExecutor.isShutdown()) {
             this.consumeExecutor.submit(new ConsumeRequest(processQueue, messageQueue));
         }
     }
 
     private void tryLockLaterAndReconsume(final MessageQueue mq, final ProcessQueue processQueue,
                                           final long delayMills) {
+        if (stopped) {
+            return;
+        }
         this.scheduledExecutorService.schedule(() -> {
             boolean lockOK = !stopped && defaultMQPushConsumerImpl.getRebalanceImpl().lock(mq);
             submitConsumeRequestLater(processQueue, mq, lockOK ? 10 : 3000);
@@ -162,6 +165,9 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
     private void submitConsumeRequestLater(final ProcessQueue processQueue,
                                            final MessageQueue messageQueue,
                                            final long suspendTimeMillis) {
+        if (stopped) {
+            return;
+        }
         long timeMillis = suspendTimeMillis == -1
             ? this.defaultMQPushConsumer.getSuspendCurrentQueueTimeMillis() : suspendTimeMillis;
         timeMillis = Math.max(MIN_SUSPEND_MILLIS, Math.min(MAX_SUSPEND_MILLIS, timeMillis));

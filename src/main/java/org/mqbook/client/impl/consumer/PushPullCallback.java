@@ -39,6 +39,9 @@ final class PushPullCallback implements PullCallback {
     // tag::ch07-pull-callback[]
     @Override
     public void onSuccess(PullResult pullResult) {
+        if (consumer.getServiceState() != ServiceState.RUNNING) {
+            return; // answered after shutdown: nobody consumes any more
+        }
         pullResult = consumer.getPullAPIWrapper().processPullResult(
             pullRequest.getMessageQueue(), pullResult, subscriptionData);
         switch (pullResult.getPullStatus()) {
