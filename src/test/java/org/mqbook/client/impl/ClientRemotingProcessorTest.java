@@ -47,9 +47,12 @@ class ClientRemotingProcessorTest {
             assertEquals(ResponseCode.SYSTEM_ERROR, response.getCode());
             assertEquals("The Consumer Group <CG_X> not exist in this consumer", response.getRemark());
         }
+        // GET_CONSUMER_STATUS_FROM_CLIENT is answered SUCCESS with an empty table, as in 4.7.1
         RemotingCommand status = processor.processRequest(ctx,
             request(RequestCode.GET_CONSUMER_STATUS_FROM_CLIENT, "topic", "T", "group", "CG_Y"));
-        assertEquals("The Consumer Group <CG_Y> not exist in this consumer", status.getRemark());
+        assertEquals(ResponseCode.SUCCESS, status.getCode());
+        assertEquals("{\"consumerTable\":{},\"messageQueueTable\":{}}",
+            new String(status.getBody(), java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test
@@ -57,7 +60,8 @@ class ClientRemotingProcessorTest {
         assertNull(processor.processRequest(ctx,
             request(RequestCode.NOTIFY_CONSUMER_IDS_CHANGED, "consumerGroup", "CG")));
         assertNull(processor.processRequest(ctx,
-            request(RequestCode.RESET_CONSUMER_CLIENT_OFFSET, "topic", "T", "group", "CG")));
+            request(RequestCode.RESET_CONSUMER_CLIENT_OFFSET, "topic", "T", "group", "CG",
+                "timestamp", "0", "isForce", "false")));
     }
 
     @Test

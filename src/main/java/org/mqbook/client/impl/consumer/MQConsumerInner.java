@@ -2,6 +2,7 @@ package org.mqbook.client.impl.consumer;
 
 import java.util.Set;
 import org.mqbook.common.message.MessageQueue;
+import org.mqbook.common.protocol.body.ConsumerRunningInfo;
 import org.mqbook.common.protocol.heartbeat.ConsumeFromWhere;
 import org.mqbook.common.protocol.heartbeat.ConsumeType;
 import org.mqbook.common.protocol.heartbeat.MessageModel;
@@ -10,8 +11,9 @@ import org.mqbook.common.protocol.heartbeat.SubscriptionData;
 /**
  * What a {@link org.mqbook.client.impl.factory.MQClientInstance} needs from each consumer it
  * hosts: the facts for the heartbeat's ConsumerData, and the periodic jobs the instance drives
- * (rebalance, offset persistence, route updates of subscribed topics). The consumer chapter
- * implements it; the producer chapter only reserves the slots.
+ * (rebalance, offset persistence, route updates of subscribed topics). Implemented by
+ * {@link DefaultMQPushConsumerImpl}, {@link DefaultMQPullConsumerImpl} and
+ * {@link DefaultLitePullConsumerImpl}.
  */
 public interface MQConsumerInner {
 
@@ -41,4 +43,7 @@ public interface MQConsumerInner {
     /** Resizes the consume thread pool; 4.7.1 leaves this empty. */
     default void adjustThreadPool() {
     }
+
+    /** The snapshot an admin tool asks for with GET_CONSUMER_RUNNING_INFO. */
+    ConsumerRunningInfo consumerRunningInfo();
 }

@@ -15,10 +15,15 @@ import java.util.concurrent.TimeUnit;
 import org.mqbook.client.ClientConfig;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.ClientRemotingProcessor;
+import org.mqbook.client.impl.FindBrokerResult;
+import org.mqbook.client.impl.MQAdminImpl;
 import org.mqbook.client.impl.MQClientAPIImpl;
+import org.mqbook.client.impl.MQClientConsumerAPI;
 import org.mqbook.client.impl.MQClientManager;
 import org.mqbook.client.impl.ServiceState;
 import org.mqbook.client.impl.consumer.MQConsumerInner;
+import org.mqbook.client.impl.consumer.PullMessageService;
+import org.mqbook.client.impl.consumer.RebalanceService;
 import org.mqbook.client.impl.producer.MQProducerInner;
 import org.mqbook.client.impl.producer.TopicPublishInfo;
 import org.mqbook.client.log.ClientLogger;
@@ -43,8 +48,10 @@ import org.slf4j.Logger;
  *  persistAllConsumerOffset         10000 ms  persistConsumerOffsetInterval (5 s)
  *  adjustThreadPool                     1 ms  60 s
  * </pre>
- * Route refresh and heartbeat live in {@link RouteUpdater} and {@link HeartbeatSender}; the
- * consumer chapter fills the slots {@code pullMessageService}/{@code rebalanceService}.
+ * Route refresh and heartbeat live in {@link RouteUpdater} and {@link HeartbeatSender}. The
+ * first consumer registered also starts the threads "PullMessageService" and
+ * "RebalanceService", shared by every consumer of the instance; {@link ConsumerSupport} answers
+ * the consumer-side look-ups (brokers of a queue, members of a group, admin requests).
  *
  * <p>Thread-safe: tables are concurrent maps, route refresh and heartbeat each run under their
  * own lock, {@code start}/{@code shutdown} are synchronized. Read next: {@link RouteUpdater}.
@@ -67,9 +74,12 @@ public class MQClientInstance {
         Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "MQClientFactoryScheduledThread"));
     /** The producer of group CLIENT_INNER_PRODUCER every instance runs (consumers resend with it). */
     private final DefaultMQProducer defaultMQProducer;
-    // Slots of the consumer chapter: its PullMessageService and RebalanceService go here.
-    private volatile ServiceThread pullMessageService;
-    private volatile ServiceThread rebalanceService;
+    private final MQClientConsumerAPI consumerAPI;
+    private final MQAdminImpl mQAdminImpl = new MQAdminImpl(this);
+    private final ConsumerSupport consumerSupport = new ConsumerSupport(this);
+    /** Created with the first consumer; null in a producer-only instance. */
+    private volatile PullMessageService pullMessageService;
+    private volatile RebalanceService rebalanceService;
     private ServiceState serviceState = ServiceState.CREATE_JUST;
 
     public MQClientInstance(ClientConfig clientConfig, int instanceIndex, String clientId) {
@@ -89,6 +99,7 @@ public class MQClientInstance {
             this.mQClientAPIImpl.updateNameServerAddressList(clientConfig.getNamesrvAddr());
             log.info("user specified name server address: {}", clientConfig.getNamesrvAddr());
         }
+        this.consumerAPI = new MQClientConsumerAPI(mQClientAPIImpl.getRemotingClient(), clientConfig);
         this.routeUpdater = new RouteUpdater(this);
         this.heartbeatSender = new HeartbeatSender(this);
         this.defaultMQProducer = new DefaultMQProducer(MixAll.CLIENT_INNER_PRODUCER_GROUP);
@@ -280,21 +291,21 @@ public class MQClientInstance {
         heartbeatSender.sendHeartbeatToAllBrokerWithLock();
     }
 
-    /** Consumer slot: write every consumer's offsets. */
+    /** Every consumer writes its offsets (broker or local file). */
     private void persistAllConsumerOffset() {
         for (MQConsumerInner consumer : consumerTable.values()) {
             consumer.persistConsumerOffset();
         }
     }
 
-    /** Consumer slot: resize consume thread pools (empty in 4.7.1). */
+    /** Resizes consume thread pools (empty in 4.7.1). */
     private void adjustThreadPool() {
         for (MQConsumerInner consumer : consumerTable.values()) {
             consumer.adjustThreadPool();
         }
     }
 
-    /** Consumer slot: wake the rebalance service (NOTIFY_CONSUMER_IDS_CHANGED). */
+    /** Wakes the rebalance service (consumer start, NOTIFY_CONSUMER_IDS_CHANGED). */
     public void rebalanceImmediately() {
         ServiceThread rebalance = this.rebalanceService;
         if (rebalance != null) {
@@ -302,7 +313,7 @@ public class MQClientInstance {
         }
     }
 
-    /** Consumer slot: one rebalance round over every consumer. */
+    /** One rebalance round over every consumer (on "RebalanceService"). */
     public void doRebalance() {
         for (MQConsumerInner consumer : consumerTable.values()) {
             try {
@@ -313,10 +324,16 @@ public class MQClientInstance {
         }
     }
 
-    /** The consumer chapter installs its services here, before {@link #start()}. */
-    public void setConsumerServices(ServiceThread pullMessageService, ServiceThread rebalanceService) {
-        this.pullMessageService = pullMessageService;
-        this.rebalanceService = rebalanceService;
+    /** Creates the consumer threads once, and starts them if the instance already runs. */
+    private void ensureConsumerServices() {
+        if (this.pullMessageService == null) {
+            this.pullMessageService = new PullMessageService(this);
+            this.rebalanceService = new RebalanceService(this);
+        }
+        if (this.serviceState == ServiceState.RUNNING) {
+            startSlot(this.pullMessageService);
+            startSlot(this.rebalanceService);
+        }
     }
 
     public synchronized boolean registerProducer(final String group, final MQProducerInner producer) {
@@ -340,7 +357,12 @@ public class MQClientInstance {
         if (group == null || consumer == null) {
             return false;
         }
-        return this.consumerTable.putIfAbsent(group, consumer) == null;
+        if (this.consumerTable.putIfAbsent(group, consumer) != null) {
+            log.warn("the consumer group[{}] exist already.", group);
+            return false;
+        }
+        ensureConsumerServices();
+        return true;
     }
 
     public synchronized void unregisterConsumer(final String group) {
@@ -393,6 +415,56 @@ public class MQClientInstance {
 
     public MQClientAPIImpl getMQClientAPIImpl() {
         return mQClientAPIImpl;
+    }
+
+    /** The consumer's requests (pull, offsets, group members, locks, send-back). */
+    public MQClientConsumerAPI getConsumerAPI() {
+        return consumerAPI;
+    }
+
+    public MQAdminImpl getMQAdminImpl() {
+        return mQAdminImpl;
+    }
+
+    public PullMessageService getPullMessageService() {
+        return pullMessageService;
+    }
+
+    public RebalanceService getRebalanceService() {
+        return rebalanceService;
+    }
+
+    /** See {@link ConsumerSupport}: where to pull, where to ask, whom to share with. */
+    public FindBrokerResult findBrokerAddressInSubscribe(final String brokerName,
+        final long brokerId, final boolean onlyThisBroker) {
+        return consumerSupport.findBrokerAddressInSubscribe(brokerName, brokerId, onlyThisBroker);
+    }
+
+    public FindBrokerResult findBrokerAddressInAdmin(final String brokerName) {
+        return consumerSupport.findBrokerAddressInAdmin(brokerName);
+    }
+
+    public List<String> findConsumerIdList(final String topic, final String group) {
+        return consumerSupport.findConsumerIdList(topic, group);
+    }
+
+    /** The consumer side of the broker's requests (see {@link ClientRemotingProcessor}). */
+    public ConsumerSupport getConsumerSupport() {
+        return consumerSupport;
+    }
+
+    /** Readable queues of a route: see {@link RouteUpdater#topicRouteData2TopicSubscribeInfo}. */
+    public static Set<MessageQueue> topicRouteData2TopicSubscribeInfo(final String topic,
+                                                                     final TopicRouteData route) {
+        return RouteUpdater.topicRouteData2TopicSubscribeInfo(topic, route);
+    }
+
+    RouteUpdater routeUpdater() {
+        return routeUpdater;
+    }
+
+    HeartbeatSender heartbeatSender() {
+        return heartbeatSender;
     }
 
     public ClientConfig getClientConfig() {
