@@ -15,17 +15,20 @@ import org.apache.rocketmq.common.message.MessageExt;
 import org.apache.rocketmq.common.message.MessageQueue;
 
 /**
- * The official 4.7.1 pull consumers against an mqbook broker.
+ * The official 4.7.1 pull consumers against an mqbook broker, one command after another.
  * <pre>
- * BrokerPullProbe NAMESRV GROUP pull TOPIC EXPR
- *     DefaultMQPullConsumer: per queue min/max offset, then pull from min to max in batches,
- *     updateConsumeOffset to max; prints QUEUE {queueId,min,max,searchNow} and MSG per message
- * BrokerPullProbe NAMESRV GROUP lite TOPIC EXPECTED TIMEOUT_MS
- *     DefaultLitePullConsumer subscribe(TOPIC, "*"), poll until EXPECTED messages; MSG lines
- * BrokerPullProbe NAMESRV GROUP seek TOPIC QUEUE_ID OFFSET COUNT TIMEOUT_MS
- *     DefaultLitePullConsumer assign + seek(queue, OFFSET); poll COUNT messages; MSG lines
+ * BrokerPullProbe NAMESRV COMMAND...
+ *   pull:GROUP:TOPIC:EXPR          DefaultMQPullConsumer: per queue min/max/searchOffset, pull
+ *                                  from min to max in batches, then updateConsumeOffset(max)
+ *   lite:GROUP:TOPIC:EXPECTED:MS   DefaultLitePullConsumer subscribe(TOPIC, "*"), poll until
+ *                                  EXPECTED messages or MS passed
+ *   seek:GROUP:TOPIC:QID:OFFSET:COUNT:MS  DefaultLitePullConsumer assign + seek, poll COUNT
+ *   commit:GROUP:TOPIC:QID:OFFSET  DefaultMQPullConsumer updateConsumeOffset + persist
+ *   assign:GROUP:TOPIC:QID:COUNT:MS  DefaultLitePullConsumer assign (from the committed
+ *                                  offset), poll COUNT
  * </pre>
- * Ends with {@code DONE count=N}; exit 0.
+ * Output: {@code QUEUE {queueId,min,max,searchNow}}, one {@code PULL|LITE|SEEK {message}} per
+ * message, {@code DONE <command> count=N} after each command. Exit 0.
  */
 public final class BrokerPullProbe {
 
@@ -35,16 +38,22 @@ public final class BrokerPullProbe {
     public static void main(String[] args) throws Exception {
         ProbeOutput.configure("JSON");
         String namesrv = args[0];
-        String group = args[1];
-        int count = switch (args[2]) {
-            case "pull" -> pull(namesrv, group, args[3], args[4]);
-            case "lite" -> lite(namesrv, group, args[3], Integer.parseInt(args[4]),
-                    Long.parseLong(args[5]), null, 0);
-            case "seek" -> lite(namesrv, group, args[3], Integer.parseInt(args[6]),
-                    Long.parseLong(args[7]), Integer.parseInt(args[4]), Long.parseLong(args[5]));
-            default -> throw new IllegalArgumentException("mode " + args[2]);
-        };
-        ProbeOutput.println("DONE count=" + count);
+        for (int i = 1; i < args.length; i++) {
+            String[] c = args[i].split(":");
+            int count = switch (c[0]) {
+                case "pull" -> pull(namesrv, c[1], c[2], c[3]);
+                case "lite" -> lite("LITE", namesrv, c[1], c[2], Integer.parseInt(c[3]),
+                        Long.parseLong(c[4]), null, 0);
+                case "seek" -> lite("SEEK", namesrv, c[1], c[2], Integer.parseInt(c[5]),
+                        Long.parseLong(c[6]), Integer.parseInt(c[3]), Long.parseLong(c[4]));
+                case "assign" -> lite("ASSIGN", namesrv, c[1], c[2], Integer.parseInt(c[4]),
+                        Long.parseLong(c[5]), Integer.parseInt(c[3]), -1);
+                case "commit" -> commit(namesrv, c[1], c[2], Integer.parseInt(c[3]),
+                        Long.parseLong(c[4]));
+                default -> throw new IllegalArgumentException("command " + args[i]);
+            };
+            ProbeOutput.println("DONE " + c[0] + " count=" + count);
+        }
         System.exit(0);
     }
 
@@ -71,7 +80,7 @@ public final class BrokerPullProbe {
                     PullResult r = consumer.pull(mq, expr, offset, 32);
                     if (r.getPullStatus() == PullStatus.FOUND) {
                         for (MessageExt m : r.getMsgFoundList()) {
-                            print(m);
+                            print("PULL", m);
                             count++;
                         }
                     } else if (r.getPullStatus() != PullStatus.NO_MATCHED_MSG) {
@@ -91,11 +100,32 @@ public final class BrokerPullProbe {
         return count;
     }
 
-    private static int lite(String namesrv, String group, String topic, int expected,
+    private static int commit(String namesrv, String group, String topic, int queueId,
+                              long offset) throws Exception {
+        DefaultMQPullConsumer consumer = new DefaultMQPullConsumer(group);
+        consumer.setNamesrvAddr(namesrv);
+        consumer.setInstanceName("commit-probe-" + ProcessHandle.current().pid());
+        consumer.start();
+        try {
+            for (MessageQueue mq : consumer.fetchSubscribeMessageQueues(topic)) {
+                if (mq.getQueueId() == queueId) {
+                    consumer.updateConsumeOffset(mq, offset);
+                    consumer.getOffsetStore().persist(mq);
+                }
+            }
+        } finally {
+            consumer.shutdown();
+        }
+        return 1;
+    }
+
+    private static int lite(String label, String namesrv, String group, String topic,
+                            int expected,
                             long timeoutMs, Integer queueId, long seekOffset) throws Exception {
         DefaultLitePullConsumer consumer = new DefaultLitePullConsumer(group);
         consumer.setNamesrvAddr(namesrv);
-        consumer.setInstanceName("lite-probe-" + ProcessHandle.current().pid());
+        // A fresh instance per command: a shut-down client instance cannot be reused.
+        consumer.setInstanceName("lite-probe-" + ProcessHandle.current().pid() + "-" + label);
         consumer.setPollTimeoutMillis(1000);
         if (queueId == null) {
             consumer.subscribe(topic, "*");
@@ -110,14 +140,16 @@ public final class BrokerPullProbe {
                 }
             }
             consumer.assign(chosen);
-            consumer.seek(chosen.get(0), seekOffset);
+            if (seekOffset >= 0) {
+                consumer.seek(chosen.get(0), seekOffset);
+            }
         }
         int count = 0;
         long deadline = System.currentTimeMillis() + timeoutMs;
         try {
             while (count < expected && System.currentTimeMillis() < deadline) {
                 for (MessageExt m : consumer.poll()) {
-                    print(m);
+                    print(label, m);
                     count++;
                 }
             }
@@ -127,8 +159,8 @@ public final class BrokerPullProbe {
         return count;
     }
 
-    private static void print(MessageExt m) {
+    private static void print(String label, MessageExt m) {
         Map<String, Object> line = BrokerProducerProbe.describe(m);
-        ProbeOutput.println("MSG " + JSON.toJSONString(line));
+        ProbeOutput.println(label + " " + JSON.toJSONString(line));
     }
 }
