@@ -148,7 +148,7 @@ public final class BinServers {
     }
 
     /** The jars of this test JVM, in a file the scripts read instead of target/classpath.txt. */
-    static synchronized Path runtimeClasspathFile() throws IOException {
+    public static synchronized Path runtimeClasspathFile() throws IOException {
         if (classpathFile != null) {
             return classpathFile;
         }
