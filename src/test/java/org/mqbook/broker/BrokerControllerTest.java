@@ -85,7 +85,12 @@ class BrokerControllerTest {
         var config = broker.getTopicConfigManager().selectTopicConfig("TopicAuto");
         assertEquals(4, config.getWriteQueueNums(), "min(client's 4, TBW102's 8)");
         assertEquals(6, config.getPerm(), "TBW102's 7 without INHERIT");
-        TopicRouteData route = raw.route(namesrv.localAddress(), "TopicAuto");
+        TopicRouteData route = null;
+        long deadline = System.currentTimeMillis() + 3000;
+        while (route == null && System.currentTimeMillis() < deadline) {
+            // oneway: the NameServer applies it a moment after the send is answered
+            route = raw.route(namesrv.localAddress(), "TopicAuto");
+        }
         assertNotNull(route, "the oneway registration made the topic routable");
 
         int queueId = result.getMessageQueue().getQueueId();
