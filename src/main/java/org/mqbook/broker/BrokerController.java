@@ -404,11 +404,15 @@ public class BrokerController {
     public String getHaMasterAddr() { return haMasterAddr; }
     public BrokerFixedThreadPoolExecutor getSendMessageExecutor() { return threadPools.sendMessageExecutor; }
     public BrokerFixedThreadPoolExecutor getPullMessageExecutor() { return threadPools.pullMessageExecutor; }
-    public BrokerFixedThreadPoolExecutor getQueryMessageExecutor() { return threadPools.queryMessageExecutor; }
+    public BrokerFixedThreadPoolExecutor getQueryMessageExecutor() {
+        return threadPools.queryMessageExecutor;
+    }
     public BlockingQueue<Runnable> getSendThreadPoolQueue() { return threadPools.sendThreadPoolQueue; }
     public BlockingQueue<Runnable> getPullThreadPoolQueue() { return threadPools.pullThreadPoolQueue; }
     public BlockingQueue<Runnable> getQueryThreadPoolQueue() { return threadPools.queryThreadPoolQueue; }
-    public BlockingQueue<Runnable> getHeartbeatThreadPoolQueue() { return threadPools.heartbeatThreadPoolQueue; }
+    public BlockingQueue<Runnable> getHeartbeatThreadPoolQueue() {
+        return threadPools.heartbeatThreadPoolQueue;
+    }
     public BlockingQueue<Runnable> getEndTransactionThreadPoolQueue() {
         return threadPools.endTransactionThreadPoolQueue;
     }

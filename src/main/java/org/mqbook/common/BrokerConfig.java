@@ -220,9 +220,13 @@ public class BrokerConfig {
     public int getQueryThreadPoolQueueCapacity() { return queryThreadPoolQueueCapacity; }
     public void setQueryThreadPoolQueueCapacity(int v) { this.queryThreadPoolQueueCapacity = v; }
     public int getClientManagerThreadPoolQueueCapacity() { return clientManagerThreadPoolQueueCapacity; }
-    public void setClientManagerThreadPoolQueueCapacity(int v) { this.clientManagerThreadPoolQueueCapacity = v; }
+    public void setClientManagerThreadPoolQueueCapacity(int v) {
+        this.clientManagerThreadPoolQueueCapacity = v;
+    }
     public int getConsumerManagerThreadPoolQueueCapacity() { return consumerManagerThreadPoolQueueCapacity; }
-    public void setConsumerManagerThreadPoolQueueCapacity(int v) { this.consumerManagerThreadPoolQueueCapacity = v; }
+    public void setConsumerManagerThreadPoolQueueCapacity(int v) {
+        this.consumerManagerThreadPoolQueueCapacity = v;
+    }
     public int getHeartbeatThreadPoolQueueCapacity() { return heartbeatThreadPoolQueueCapacity; }
     public void setHeartbeatThreadPoolQueueCapacity(int v) { this.heartbeatThreadPoolQueueCapacity = v; }
     public int getEndTransactionPoolQueueCapacity() { return endTransactionPoolQueueCapacity; }
@@ -248,7 +252,9 @@ public class BrokerConfig {
     public boolean isSlaveReadEnable() { return slaveReadEnable; }
     public void setSlaveReadEnable(boolean v) { this.slaveReadEnable = v; }
     public boolean isDisableConsumeIfConsumerReadSlowly() { return disableConsumeIfConsumerReadSlowly; }
-    public void setDisableConsumeIfConsumerReadSlowly(boolean v) { this.disableConsumeIfConsumerReadSlowly = v; }
+    public void setDisableConsumeIfConsumerReadSlowly(boolean v) {
+        this.disableConsumeIfConsumerReadSlowly = v;
+    }
     public long getConsumerFallbehindThreshold() { return consumerFallbehindThreshold; }
     public void setConsumerFallbehindThreshold(long v) { this.consumerFallbehindThreshold = v; }
     public boolean isBrokerFastFailureEnable() { return brokerFastFailureEnable; }
