@@ -29,6 +29,9 @@ import org.apache.rocketmq.common.message.MessageQueue;
  *   batch:TOPIC:COUNT                         one batch of COUNT messages
  *   order:TOPIC:KEYS:PER_KEY                  per key, PER_KEY messages "k<key>-<seq>" to queue
  *                                             key % queues (a selector, as ordered sends do)
+ *   delay:TOPIC:LEVEL[,LEVEL...]               one message per level, key "TOPIC-L<level>", sent
+ *                                             with setDelayTimeLevel(level); then VIEW of the
+ *                                             parked copy (its storeTimestamp is the park time)
  *   queues:TOPIC                              the publish queues the client sees
  *   offsets:TOPIC                             min, max, earliest store time, search(now) per queue
  *   view:OFFSET_MSG_ID                        viewMessage by offsetMsgId
@@ -73,6 +76,7 @@ public final class BrokerProducerProbe {
                     c.length > 5 ? Integer.parseInt(c[5]) : 0);
             case "batch" -> batch(p, c[1], Integer.parseInt(c[2]));
             case "order" -> order(p, c[1], Integer.parseInt(c[2]), Integer.parseInt(c[3]));
+            case "delay" -> delay(p, c[1], c[2].split(","));
             case "queues" -> ProbeOutput.println("QUEUES " + JSON.toJSONString(
                     p.fetchPublishMessageQueues(c[1])));
             case "offsets" -> offsets(p, c[1]);
@@ -151,6 +155,24 @@ public final class BrokerProducerProbe {
                 SendResult r = p.send(m, (mqs, msg, arg) -> mqs.get((Integer) arg % mqs.size()), k);
                 sent(k * perKey + seq, "order", r, "k" + k);
             }
+        }
+    }
+
+    private static void delay(DefaultMQProducer p, String topic, String[] levels) throws Exception {
+        List<SendResult> results = new ArrayList<>();
+        for (String level : levels) {
+            Message m = new Message(topic, "TagD", topic + "-L" + level,
+                    ("delayed " + level).getBytes(StandardCharsets.UTF_8));
+            m.setDelayTimeLevel(Integer.parseInt(level));
+            SendResult r = p.send(m);
+            sent(Integer.parseInt(level), "delay", r, m.getKeys());
+            results.add(r);
+        }
+        for (SendResult r : results) {
+            MessageExt parked = p.viewMessage(r.getOffsetMsgId());
+            Map<String, Object> line = describe(parked);
+            line.put("storeTimestamp", parked.getStoreTimestamp());
+            ProbeOutput.println("VIEW " + JSON.toJSONString(line));
         }
     }
 
