@@ -22,18 +22,21 @@ import org.mqbook.remoting.protocol.ResponseCode;
  * chapter from real events (hooks and return values, never canned text). README's first command
  * runs it: {@code mvn -q compile exec:java}.
  *
- * <p>Today it runs chapter 1's layer, the remoting wire: a server and a client on 127.0.0.1
- * exchange real RocketMQ frames (a sync request matched by its opaque, a oneway request that gets
- * no answer, an unknown request code refused at once). The NameServer, Broker, producer and
- * consumer join as their chapters land; the closing summary says which are still to come.
+ * <p>Chapter 1's layer first, the remoting wire: a server and a client on 127.0.0.1 exchange real
+ * RocketMQ frames (a sync request matched by its opaque, a oneway request that gets no answer, an
+ * unknown request code refused at once). Then {@link MainlineMessaging} runs chapters 2 to 8: a
+ * NameServer, a broker, a producer, a push consumer and a delayed message.
  *
  * <p>Read next: {@code chapters/ch01-environment.adoc}, section "The wire underneath".
  */
 public final class Mainline {
 
     private static final String HELP = String.join("\n",
-        "usage: mvn -q compile exec:java [-Dexec.args=\"--help\"]",
-        "  --help    print this and exit",
+        "usage: mvn -q compile exec:java [-Dexec.args=\"OPTIONS\"]",
+        "  --messages N      how many messages the producer sends (default 8)",
+        "  --delay-level L   the delay level of the extra delayed message (default 1 = 1 s)",
+        "  --keep-running    leave the NameServer and broker up for an external client",
+        "  --help            print this and exit",
         "Runs the mainline of the book in one JVM on 127.0.0.1 and narrates it chapter by chapter.",
         "Runtime home: " + RuntimeHome.home() + " (stores and logs under target/runtime/)");
 
@@ -41,22 +44,32 @@ public final class Mainline {
     }
 
     public static void main(String[] args) throws Exception {
-        for (String arg : args) {
-            if (arg.equals("--help") || arg.equals("-h")) {
-                System.out.println(HELP);
-                return;
+        int messages = 8;
+        int delayLevel = 1;
+        boolean keepRunning = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--help", "-h" -> {
+                    System.out.println(HELP);
+                    return;
+                }
+                case "--messages" -> messages = Integer.parseInt(args[++i]);
+                case "--delay-level" -> delayLevel = Integer.parseInt(args[++i]);
+                case "--keep-running" -> keepRunning = true;
+                default -> {
+                    System.err.println("unknown option " + args[i] + "\n" + HELP);
+                    System.exit(2);
+                }
             }
-            System.err.println("unknown option " + arg + "\n" + HELP);
-            System.exit(2);
         }
         // TODO K2: the servers' own log file; only warnings reach the console
         RuntimeHome.configureLogback("logback_broker.xml");
         int exchanged = chapter1Remoting();
+        java.util.Map<String, String> summary = MainlineMessaging.run(messages, delayLevel, keepRunning);
         System.out.println();
         System.out.println("Summary");
-        System.out.println("  chapter 1  remoting: " + exchanged + " frames seen by the server's RPC hook on 127.0.0.1");
-        System.out.println("  coming     NameServer (ch 2, 4), Broker (ch 3, 4), Producer (ch 5),");
-        System.out.println("             message store (ch 6), Consumer (ch 7), delay messages (ch 8)");
+        System.out.println("  chapter 1      remoting: " + exchanged + " frames seen by the server's RPC hook");
+        summary.forEach((chapter, line) -> System.out.printf("  %-14s %s%n", chapter, line));
     }
 
     /** Chapter 1: one server, one client, three kinds of request. Returns the frames seen. */
