@@ -125,6 +125,7 @@ public class CommitLog {
         }
         final PutMessageResult putResult =
             new PutMessageResult(PutMessageStatus.PUT_OK, result);
+        defaultMessageStore.getReputMessageService().appended();
         handleDiskFlush(result, putResult, msg);
         return putResult;
     }
@@ -177,6 +178,7 @@ public class CommitLog {
             return new PutMessageResult(refused, result);
         }
         final PutMessageResult putResult = new PutMessageResult(PutMessageStatus.PUT_OK, result);
+        defaultMessageStore.getReputMessageService().appended();
         handleDiskFlush(result, putResult, batch);
         return putResult;
     }

@@ -39,6 +39,7 @@ public class CommitRealTimeService extends FlushCommitLogService {
                 if (!nothingNew) {
                     this.lastCommitTimestamp = end;
                     commitLog.getFlushCommitLogService().wakeup();
+                    commitLog.getStore().getReputMessageService().appended();
                 }
                 if (end - begin > 500) {
                     log.info("Commit data to file costs {} ms", end - begin);
