@@ -8,46 +8,55 @@ import java.util.concurrent.locks.ReentrantLock;
  * <pre>
  *  lock():  tryLock ─ free? ─&gt; held
  *             │ busy
- *             ├─ fewer spinners than cores - 1: spin up to 256 tryLocks, then park
+ *             ├─ no thread parked and fewer spinners than cores - 1:
+ *             │    up to 16 tries, each after a Thread.yield(), then park
  *             └─ otherwise: park at once (ReentrantLock's queue)
  * </pre>
  * 4.7.1's spin lock is a bare CAS loop: with more producers than cores the spinners eat the
  * CPU the holder needs to finish its append (sync flush at 16 threads on 2 cores runs 4x
  * slower than with the reentrant lock). An append holds the lock for about a microsecond, so
- * a short spin usually wins it without a park; past the core count spinning only steals time.
+ * a few tries usually win it without a park; yielding between tries hands the core to the
+ * holder, or to the thread waking the others, whenever one of them is waiting for it.
  * Not meant to be re-entered. Thread-safe.
  */
 public class PutMessageSpinLock implements PutMessageLock {
-    private static final int MAX_SPINS = 256;
+    private static final int MAX_SPINS = 16;
     private static final int MAX_SPINNERS =
         Math.max(0, Runtime.getRuntime().availableProcessors() - 1);
 
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger spinners = new AtomicInteger();
 
+    // tag::ch06-spin-lock[]
     @Override
     public void lock() {
-        if (lock.tryLock()) {
+        // TODO K1: spin only while a core is free for it and nobody queues,
+        // and yield while spinning: past the core count a spinner only
+        // steals the CPU the lock holder needs
+        if (lock.tryLock() || !lock.hasQueuedThreads() && spinForLock()) {
             return;
-        }
-        // TODO K1: spin only while a core is free for it: one spinner per
-        // spare core, the rest park and leave the CPU to the lock holder
-        if (spinners.incrementAndGet() <= MAX_SPINNERS) {
-            try {
-                for (int i = 0; i < MAX_SPINS; i++) {
-                    Thread.onSpinWait();
-                    if (!lock.isLocked() && lock.tryLock()) {
-                        return;
-                    }
-                }
-            } finally {
-                spinners.decrementAndGet();
-            }
-        } else {
-            spinners.decrementAndGet();
         }
         lock.lock();
     }
+
+    /** Up to 16 yielding tries while a spinner's place is free; true when one won. */
+    private boolean spinForLock() {
+        try {
+            if (spinners.incrementAndGet() > MAX_SPINNERS) {
+                return false;
+            }
+            for (int i = 0; i < MAX_SPINS; i++) {
+                Thread.yield();
+                if (!lock.isLocked() && lock.tryLock()) {
+                    return true;
+                }
+            }
+            return false;
+        } finally {
+            spinners.decrementAndGet();
+        }
+    }
+    // end::ch06-spin-lock[]
 
     @Override
     public void unlock() {
