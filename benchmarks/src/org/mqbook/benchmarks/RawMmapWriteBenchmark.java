@@ -39,8 +39,8 @@ public class RawMmapWriteBenchmark {
 
     private static final int FILE_BYTES = 128 * 1024 * 1024;
 
-    /** Size of one written record in bytes (the stored size of a 128 B and a 1 KiB body). */
-    @Param({"230", "1126"})
+    /** Bytes per record: what the store benchmarks store for a 128 B and a 1 KiB body. */
+    @Param({"291", "1187"})
     public int recordBytes;
 
     private Path file;

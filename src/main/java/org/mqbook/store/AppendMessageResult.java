@@ -1,5 +1,8 @@
 package org.mqbook.store;
 
+import java.nio.ByteBuffer;
+import org.mqbook.common.message.MessageDecoder;
+
 /**
  * The outcome of one append: where the record (or batch) went, how long it is, its offsetMsgId
  * (ids, comma-separated, for a batch), its store time and the queue offset it was given.
@@ -16,6 +19,8 @@ public class AppendMessageResult {
     private long logicsOffset;
     private long pagecacheRT;
     private int msgNum = 1;
+    /** Set when the msgId is built lazily; see {@link #lazyMsgId}. */
+    private byte[] storeHostForMsgId;
 
     public AppendMessageResult(final AppendMessageStatus status) {
         this(status, 0, 0, "", 0, 0, 0);
@@ -31,6 +36,18 @@ public class AppendMessageResult {
         this.storeTimestamp = storeTimestamp;
         this.logicsOffset = logicsOffset;
         this.pagecacheRT = pagecacheRT;
+    }
+
+    /**
+     * A PUT_OK result whose offsetMsgId is built from {@code storeHost} (ip + port) and the
+     * offset on the first {@link #getMsgId()}, outside putMessageLock.
+     */
+    static AppendMessageResult lazyMsgId(final long wroteOffset, final int wroteBytes,
+        final byte[] storeHost, final long storeTimestamp, final long logicsOffset) {
+        final AppendMessageResult result = new AppendMessageResult(AppendMessageStatus.PUT_OK,
+            wroteOffset, wroteBytes, null, storeTimestamp, logicsOffset, 0);
+        result.storeHostForMsgId = storeHost;
+        return result;
     }
 
     public boolean isOk() {
@@ -54,6 +71,10 @@ public class AppendMessageResult {
     }
 
     public String getMsgId() {
+        if (msgId == null && storeHostForMsgId != null) {
+            msgId = MessageDecoder.createMessageId(ByteBuffer.wrap(storeHostForMsgId),
+                wroteOffset);
+        }
         return msgId;
     }
 
@@ -84,7 +105,7 @@ public class AppendMessageResult {
     @Override
     public String toString() {
         return "AppendMessageResult{status=" + status + ", wroteOffset=" + wroteOffset
-            + ", wroteBytes=" + wroteBytes + ", msgId='" + msgId + "', storeTimestamp="
+            + ", wroteBytes=" + wroteBytes + ", msgId='" + getMsgId() + "', storeTimestamp="
             + storeTimestamp + ", logicsOffset=" + logicsOffset + ", pagecacheRT=" + pagecacheRT
             + ", msgNum=" + msgNum + '}';
     }

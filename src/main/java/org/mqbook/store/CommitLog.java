@@ -39,6 +39,8 @@ import org.slf4j.LoggerFactory;
  */
 public class CommitLog {
     private static final Logger log = LoggerFactory.getLogger(CommitLog.class);
+    /** ASYNC_FLUSH: unflushed bytes at which a put wakes the flusher (1 MiB). */
+    static final long ASYNC_FLUSH_WAKE_BYTES = 1024 * 1024;
 
     private final DefaultMessageStore defaultMessageStore;
     private final MappedFileQueue mappedFileQueue;
@@ -125,6 +127,7 @@ public class CommitLog {
         }
         final PutMessageResult putResult =
             new PutMessageResult(PutMessageStatus.PUT_OK, result);
+        defaultMessageStore.getReputMessageService().appended();
         handleDiskFlush(result, putResult, msg);
         return putResult;
     }
@@ -177,6 +180,7 @@ public class CommitLog {
             return new PutMessageResult(refused, result);
         }
         final PutMessageResult putResult = new PutMessageResult(PutMessageStatus.PUT_OK, result);
+        defaultMessageStore.getReputMessageService().appended();
         handleDiskFlush(result, putResult, batch);
         return putResult;
     }
@@ -270,7 +274,7 @@ public class CommitLog {
         } else if (!config.isTransientStorePoolEnable()) {
             // TODO K1: ASYNC_FLUSH answers from the page cache at once; a crash
             // of the machine (not of the process) can lose the last 500 ms
-            flushCommitLogService.wakeup();
+            wakeFlusherWhenDue(result);
         } else {
             // TODO K1: with the transient pool a message is not even in the
             // page cache yet: the commit thread copies it there first
@@ -278,6 +282,17 @@ public class CommitLog {
         }
     }
     // end::ch06-flush[]
+
+    /**
+     * Wakes the async flusher once {@link #ASYNC_FLUSH_WAKE_BYTES} wait; 4.7.1
+     * wakes it on every put, and it then forces every 16 KiB.
+     */
+    private void wakeFlusherWhenDue(final AppendMessageResult result) {
+        final long end = result.getWroteOffset() + result.getWroteBytes();
+        if (end - mappedFileQueue.getFlushedWhere() >= ASYNC_FLUSH_WAKE_BYTES) {
+            flushCommitLogService.wakeup();
+        }
+    }
 
     private static PutMessageStatus awaitFlush(final GroupCommitRequest request,
         final long timeoutMs) {

@@ -4,7 +4,6 @@ import static org.mqbook.common.message.MessageDecoder.BLANK_MAGIC_CODE;
 import static org.mqbook.common.message.MessageDecoder.MESSAGE_MAGIC_CODE;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.zip.CRC32;
 import org.mqbook.common.MixAll;
@@ -25,13 +24,15 @@ import org.slf4j.LoggerFactory;
  *                      CRC differs (checkCRC), fields that do not add up to TOTALSIZE
  * </pre>
  * A torn record (the process died while copying it) fails one of these checks, which is how
- * recovery finds where the log really ends. Stateless apart from the delay table; thread-safe.
+ * recovery finds where the log really ends. Thread-safe (the delay table and
+ * {@link StoredTextReader}'s topic cache are its only state).
  * Read next: {@link CommitLogRecovery}, {@link ReputMessageService}.
  */
 final class CommitLogRecords {
     private static final Logger log = LoggerFactory.getLogger(CommitLogRecords.class);
 
     private final DelayLevelTable delayLevelTable;
+    private final StoredTextReader textReader = new StoredTextReader();
 
     CommitLogRecords(final DelayLevelTable delayLevelTable) {
         this.delayLevelTable = delayLevelTable;
@@ -92,7 +93,7 @@ final class CommitLogRecords {
         if (topicLen <= 0 || propertiesPosition + 2 > totalSize) {
             return bad("topic length " + topicLen, totalSize, start);
         }
-        final String topic = text(rec, topicPosition + 1, topicLen);
+        final String topic = textReader.topic(rec, topicPosition + 1, topicLen);
         // 17 PROPERTIES, which must end exactly at TOTALSIZE
         final int propertiesLength = rec.getShort(propertiesPosition);
         final int readLength = MessageDecoder.calMsgLength(sysFlag, bodyLen,
@@ -104,9 +105,8 @@ final class CommitLogRecords {
                 propertiesLength);
             return new DispatchRequest(totalSize, false);
         }
-        final Map<String, String> properties =
-            MessageDecoder.string2messageProperties(
-                text(rec, propertiesPosition + 2, propertiesLength));
+        final Map<String, String> properties = StoredTextReader.properties(
+            rec, propertiesPosition + 2, propertiesLength);
         buffer.position(start + totalSize);
         return new DispatchRequest(topic, queueId, physicOffset, totalSize,
             tagsCode(topic, sysFlag, storeTimestamp, properties), storeTimestamp,
@@ -150,11 +150,5 @@ final class CommitLogRecords {
         final CRC32 crc = new CRC32();
         crc.update(body);
         return (int) (crc.getValue() & 0x7FFFFFFF);
-    }
-
-    private static String text(final ByteBuffer rec, final int position, final int length) {
-        final byte[] bytes = new byte[length];
-        rec.get(position, bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
     }
 }

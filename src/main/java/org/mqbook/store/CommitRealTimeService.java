@@ -7,8 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Transient pool only: the thread "CommitRealTimeService" copies what puts wrote into the pool's
  * off-heap buffer into the file (page cache) every {@code commitIntervalCommitLog} (200 ms) once
- * {@code commitCommitLogLeastPages} (4) pages are waiting, and wakes the flusher whenever it moved
- * bytes. Readers and the dispatcher see a message only after its commit. Thread-safe (one thread).
+ * {@code commitCommitLogLeastPages} (4) pages are waiting (a put wakes it at once), and wakes
+ * the flusher once 1 MiB waits to be forced. Readers and the dispatcher see a message only after its commit. Thread-safe (one thread).
  * Read next: {@link TransientStorePool}.
  */
 public class CommitRealTimeService extends FlushCommitLogService {
@@ -38,7 +38,8 @@ public class CommitRealTimeService extends FlushCommitLogService {
                 final long end = System.currentTimeMillis();
                 if (!nothingNew) {
                     this.lastCommitTimestamp = end;
-                    commitLog.getFlushCommitLogService().wakeup();
+                    wakeFlusherWhenDue();
+                    commitLog.getStore().getReputMessageService().appended();
                 }
                 if (end - begin > 500) {
                     log.info("Commit data to file costs {} ms", end - begin);
@@ -53,6 +54,15 @@ public class CommitRealTimeService extends FlushCommitLogService {
             result = commitLog.getMappedFileQueue().commit(0);
         }
         log.info("{} service end", this.getServiceName());
+    }
+
+    /** As puts do without the pool: the flusher is woken once 1 MiB waits, not per commit. */
+    private void wakeFlusherWhenDue() {
+        final MappedFileQueue queue = commitLog.getMappedFileQueue();
+        if (queue.getCommittedWhere() - queue.getFlushedWhere()
+            >= CommitLog.ASYNC_FLUSH_WAKE_BYTES) {
+            commitLog.getFlushCommitLogService().wakeup();
+        }
     }
 
     @Override

@@ -35,6 +35,12 @@ public class ConsumeQueueStore {
 
     /** The queue, created (without files yet) when it does not exist. */
     public ConsumeQueue findConsumeQueue(final String topic, final int queueId) {
+        // dispatch asks for every record: plain gets first, no lambda per call
+        final ConcurrentMap<Integer, ConsumeQueue> found = consumeQueueTable.get(topic);
+        final ConsumeQueue existing = found == null ? null : found.get(queueId);
+        if (existing != null) {
+            return existing;
+        }
         final ConcurrentMap<Integer, ConsumeQueue> map =
             consumeQueueTable.computeIfAbsent(topic, t -> new ConcurrentHashMap<>(128));
         return map.computeIfAbsent(queueId, id -> new ConsumeQueue(topic, id,

@@ -1,5 +1,7 @@
 package org.mqbook.store;
 
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -18,8 +20,8 @@ import org.slf4j.LoggerFactory;
  *  blank: TOTALSIZE = bytes left in the file | MAGICCODE 0xCBD43194 | (zeros)
  *  written when record length + 8 &gt; bytes left, so a file always has room for a blank
  * </pre>
- * Not thread-safe: one instance per commit log, used only under putMessageLock (it reuses one
- * record buffer). Read next: {@link BatchEncoder}, then {@link CommitLog#putMessage}.
+ * Not thread-safe: one instance per commit log, used only under putMessageLock (it keeps the
+ * last topic's and hosts' bytes). Read next: {@link BatchEncoder}, then {@link CommitLog#putMessage}.
  */
 class DefaultAppendMessageCallback implements AppendMessageCallback {
     /** A file always keeps room for a blank's TOTALSIZE and MAGICCODE. */
@@ -27,15 +29,17 @@ class DefaultAppendMessageCallback implements AppendMessageCallback {
     private static final Logger log = LoggerFactory.getLogger(DefaultAppendMessageCallback.class);
     private static final byte[] ZEROS = new byte[MappedFile.OS_PAGE_SIZE];
 
-    private final ByteBuffer msgStoreItemMemory;
     private final int maxMessageSize;
     private final Map<String, Long> topicQueueTable;
+    private final HostBytes bornHost = new HostBytes();
+    private final HostBytes storeHost = new HostBytes();
+    private String lastTopic = "";
+    private byte[] lastTopicBytes = new byte[0];
 
     DefaultAppendMessageCallback(final int maxMessageSize,
         final Map<String, Long> topicQueueTable) {
         this.maxMessageSize = maxMessageSize;
         this.topicQueueTable = topicQueueTable;
-        this.msgStoreItemMemory = ByteBuffer.allocate(maxMessageSize + END_FILE_MIN_BLANK_LENGTH);
     }
 
     // tag::ch06-do-append[]
@@ -44,8 +48,6 @@ class DefaultAppendMessageCallback implements AppendMessageCallback {
         final ByteBuffer byteBuffer, final int maxBlank,
         final MessageExtBrokerInner msg) {
         final long wroteOffset = fileFromOffset + byteBuffer.position();
-        final String msgId = MessageDecoder.createMessageId(
-            msg.getStoreHostBytes(), wroteOffset);
         // TODO K1: queue offsets are handed out here, under putMessageLock,
         // so a queue's numbers follow commit-log order with no gaps
         final String key = msg.getTopic() + '-' + msg.getQueueId();
@@ -59,7 +61,7 @@ class DefaultAppendMessageCallback implements AppendMessageCallback {
             queueOffset = 0L;
         }
         final byte[] properties = propertiesOf(msg);
-        final byte[] topic = msg.getTopic().getBytes(StandardCharsets.UTF_8);
+        final byte[] topic = topicBytes(msg.getTopic());
         final byte[] body = msg.getBody() == null ? new byte[0] : msg.getBody();
         if (properties.length > MessageDecoder.MAX_PROPERTIES_LENGTH) {
             log.warn("putMessage message properties length too long {} > {}",
@@ -80,10 +82,12 @@ class DefaultAppendMessageCallback implements AppendMessageCallback {
         if (msgLen + END_FILE_MIN_BLANK_LENGTH > maxBlank) {
             writeBlank(byteBuffer, maxBlank);
             return new AppendMessageResult(AppendMessageStatus.END_OF_FILE,
-                wroteOffset, maxBlank, msgId, msg.getStoreTimestamp(),
+                wroteOffset, maxBlank, "", msg.getStoreTimestamp(),
                 queueOffset, 0);
         }
-        final ByteBuffer rec = this.msgStoreItemMemory.clear().limit(msgLen);
+        // TODO K1: the fields go straight into the mapped file (or the pool's
+        // buffer): no record is built on the heap and copied again
+        final ByteBuffer rec = byteBuffer;
         rec.putInt(msgLen);                                   // 1 TOTALSIZE
         rec.putInt(MessageDecoder.MESSAGE_MAGIC_CODE);        // 2 MAGICCODE
         rec.putInt(msg.getBodyCRC());                         // 3 BODYCRC
@@ -93,22 +97,43 @@ class DefaultAppendMessageCallback implements AppendMessageCallback {
         rec.putLong(wroteOffset);                             // 7 PHYSICALOFFSET
         rec.putInt(msg.getSysFlag());                         // 8 SYSFLAG
         rec.putLong(msg.getBornTimestamp());                  // 9 BORNTIMESTAMP
-        rec.put(msg.getBornHostBytes());                      // 10 BORNHOST
+        bornHost.write(rec, msg.getBornHost());               // 10 BORNHOST
         rec.putLong(msg.getStoreTimestamp());                 // 11 STORETIMESTAMP
-        rec.put(msg.getStoreHostBytes());                     // 12 STOREHOST
+        storeHost.write(rec, msg.getStoreHost());             // 12 STOREHOST
         rec.putInt(msg.getReconsumeTimes());                  // 13 RECONSUMETIMES
         rec.putLong(msg.getPreparedTransactionOffset());      // 14 PREPARED OFFSET
         rec.putInt(body.length).put(body);                    // 15 BODY
         rec.put((byte) topic.length).put(topic);              // 16 TOPIC
         rec.putShort((short) properties.length).put(properties); // 17 PROPS
-        byteBuffer.put(rec.array(), 0, msgLen);
         if (!halfOrRollback) {
             topicQueueTable.put(key, queueOffset + 1);
         }
-        return new AppendMessageResult(AppendMessageStatus.PUT_OK, wroteOffset,
-            msgLen, msgId, msg.getStoreTimestamp(), queueOffset, 0);
+        // TODO K2: the offsetMsgId is built when asked for, outside the lock
+        return AppendMessageResult.lazyMsgId(wroteOffset, msgLen,
+            storeHost.bytes(), msg.getStoreTimestamp(), queueOffset);
     }
     // end::ch06-do-append[]
+
+    /**
+     * The UTF-8 length of {@code text}, or any number up to {@code limit}
+     * when it cannot exceed the limit (at most 3 bytes per char): a check
+     * that needs no encoding for every put.
+     */
+    static int utf8Length(final String text, final int limit) {
+        if ((long) text.length() * 3 <= limit) {
+            return text.length();
+        }
+        return text.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    /** The topic's UTF-8 bytes; the last topic's are reused while it repeats. */
+    private byte[] topicBytes(final String topic) {
+        if (!topic.equals(this.lastTopic)) {
+            this.lastTopicBytes = topic.getBytes(StandardCharsets.UTF_8);
+            this.lastTopic = topic;
+        }
+        return this.lastTopicBytes;
+    }
 
     @Override
     public AppendMessageResult doAppend(final long fileFromOffset, final ByteBuffer byteBuffer,
@@ -171,5 +196,26 @@ class DefaultAppendMessageCallback implements AppendMessageCallback {
         final String properties = msg.getPropertiesString() != null ? msg.getPropertiesString()
             : MessageDecoder.messageProperties2String(msg.getProperties());
         return properties.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An ip + port as stored (8 or 20 bytes), kept while the same address object repeats. */
+    private static final class HostBytes {
+        private SocketAddress address;
+        private byte[] bytes = new byte[0];
+
+        void write(final ByteBuffer rec, final SocketAddress host) {
+            if (host != this.address) {
+                final InetSocketAddress inet = (InetSocketAddress) host;
+                final byte[] ip = inet.getAddress().getAddress();
+                this.bytes = ByteBuffer.allocate(ip.length + 4).put(ip).putInt(inet.getPort())
+                    .array();
+                this.address = host;
+            }
+            rec.put(this.bytes);
+        }
+
+        byte[] bytes() {
+            return this.bytes;
+        }
     }
 }

@@ -262,8 +262,8 @@ public class DefaultMessageStore extends MessageStoreReads {
         if (refused != null) {
             return new PutMessageResult(refused, null);
         }
-        final int topicLength =
-            msg.getTopic().getBytes(StandardCharsets.UTF_8).length;
+        final int topicLength = DefaultAppendMessageCallback.utf8Length(
+            msg.getTopic(), MessageDecoder.MAX_TOPIC_LENGTH);
         if (topicLength > MessageDecoder.MAX_TOPIC_LENGTH) {
             log.warn("putMessage message topic length too long {} > {}",
                 topicLength, MessageDecoder.MAX_TOPIC_LENGTH);
@@ -271,7 +271,8 @@ public class DefaultMessageStore extends MessageStoreReads {
         }
         final String properties = msg.getPropertiesString();
         final int propertiesLength = properties == null ? 0
-            : properties.getBytes(StandardCharsets.UTF_8).length;
+            : DefaultAppendMessageCallback.utf8Length(
+                properties, MessageDecoder.MAX_PROPERTIES_LENGTH);
         if (propertiesLength > MessageDecoder.MAX_PROPERTIES_LENGTH) {
             log.warn("putMessage message properties length too long {} > {}",
                 propertiesLength, MessageDecoder.MAX_PROPERTIES_LENGTH);

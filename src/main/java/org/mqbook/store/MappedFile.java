@@ -138,10 +138,9 @@ public class MappedFile extends ReferenceResource {
         if (currentPos + length > this.fileSize) {
             return false;
         }
-        final ByteBuffer target = writeBuffer != null
-            ? writeBuffer.slice() : mappedByteBuffer.slice();
-        target.position(currentPos);
-        target.put(data, offset, length);
+        // an absolute put: no slice per consume-queue unit
+        (writeBuffer != null ? writeBuffer : mappedByteBuffer)
+            .put(currentPos, data, offset, length);
         this.wrotePosition.addAndGet(length);
         return true;
     }

@@ -1,5 +1,6 @@
 package org.mqbook.store;
 
+import java.util.concurrent.locks.LockSupport;
 import org.mqbook.common.ServiceThread;
 import org.mqbook.store.config.BrokerRole;
 import org.slf4j.Logger;
@@ -21,8 +22,15 @@ import org.slf4j.LoggerFactory;
 public class ReputMessageService extends ServiceThread {
     private static final Logger log = LoggerFactory.getLogger(ReputMessageService.class);
 
+    /** Empty passes (50 us naps) before the thread sleeps until a put wakes it. */
+    private static final int IDLE_PASSES_BEFORE_SLEEP = 20;
+    private static final long NAP_NANOS = 50_000;
+    private static final long SLEEP_NANOS = 1_000_000;
+
     private final DefaultMessageStore store;
     private volatile long reputFromOffset = 0;
+    private volatile boolean sleeping = false;
+    private volatile Thread reputThread;
 
     ReputMessageService(final DefaultMessageStore store) {
         this.store = store;
@@ -61,8 +69,10 @@ public class ReputMessageService extends ServiceThread {
     }
 
     // tag::ch06-reput[]
-    private void doReput() {
+    /** One pass over everything readable; true when it dispatched anything. */
+    private boolean doReput() {
         final CommitLog commitLog = store.getCommitLog();
+        final long begin = this.reputFromOffset;
         if (this.reputFromOffset < commitLog.getMinOffset()) {
             log.warn("The reputFromOffset={} is smaller than minPyOffset={},"
                 + " this usually indicate that the dispatch behind too much"
@@ -109,6 +119,7 @@ public class ReputMessageService extends ServiceThread {
                 result.release();
             }
         }
+        return this.reputFromOffset != begin;
     }
     // end::ch06-reput[]
 
@@ -126,19 +137,45 @@ public class ReputMessageService extends ServiceThread {
     @Override
     public void run() {
         log.info("{} service started", this.getServiceName());
+        this.reputThread = Thread.currentThread();
+        int idlePasses = 0;
         while (!this.isStopped()) {
             try {
-                // TODO K1: a 1 ms poll, not a wakeup: the put path stays free of it
-                Thread.sleep(1);
-                this.doReput();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                if (this.doReput()) {
+                    idlePasses = 0;
+                } else if (++idlePasses < IDLE_PASSES_BEFORE_SLEEP) {
+                    // TODO K1: while messages flow, nap 50 us: each pass then
+                    // dispatches a batch, and puts never pay for a wakeup
+                    LockSupport.parkNanos(NAP_NANOS);
+                } else {
+                    sleepUntilAppended();
+                }
             } catch (RuntimeException e) {
                 log.warn("{} service has exception. ", this.getServiceName(), e);
             }
         }
         log.info("{} service end", this.getServiceName());
+    }
+
+    /** Idle: sleep up to 1 ms, or until {@link #appended()} sees the flag and wakes us. */
+    private void sleepUntilAppended() {
+        this.sleeping = true;
+        // TODO K1: flag first, look second: a put that wrote before the flag
+        // is seen here, one that wrote after it sees the flag and unparks
+        if (!this.isCommitLogAvailable()) {
+            LockSupport.parkNanos(SLEEP_NANOS);
+        }
+        this.sleeping = false;
+    }
+
+    /** Called after every append: wakes the thread only when it sleeps. */
+    void appended() {
+        if (this.sleeping) {
+            final Thread thread = this.reputThread;
+            if (thread != null) {
+                LockSupport.unpark(thread);
+            }
+        }
     }
     // end::ch06-reput-loop[]
 
