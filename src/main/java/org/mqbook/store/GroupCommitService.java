@@ -140,7 +140,6 @@ public class GroupCommitService extends FlushCommitLogService {
         return requests.size();
     }
 
-    // tag::ch06-group-gather[]
     /**
      * Waits for the group: until {@code expected} requests are in, or none
      * came for 100 us, or {@code maxNanos} passed.
@@ -165,7 +164,6 @@ public class GroupCommitService extends FlushCommitLogService {
             }
         }
     }
-    // end::ch06-group-gather[]
 
     private int pendingRequests() {
         synchronized (lock) {

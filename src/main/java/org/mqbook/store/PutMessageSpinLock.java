@@ -27,7 +27,6 @@ public class PutMessageSpinLock implements PutMessageLock {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger spinners = new AtomicInteger();
 
-    // tag::ch06-spin-lock[]
     @Override
     public void lock() {
         // TODO K1: spin only while a core is free for it and nobody queues,
@@ -56,7 +55,6 @@ public class PutMessageSpinLock implements PutMessageLock {
             spinners.decrementAndGet();
         }
     }
-    // end::ch06-spin-lock[]
 
     @Override
     public void unlock() {

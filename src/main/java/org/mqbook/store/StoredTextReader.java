@@ -62,7 +62,6 @@ final class StoredTextReader {
         return topic.text;
     }
 
-    // tag::ch06-fast-properties[]
     /** The properties of {@code length} bytes at {@code position}, as a map. */
     static Map<String, String> properties(final ByteBuffer rec,
         final int position, final int length) {
@@ -87,7 +86,6 @@ final class StoredTextReader {
         }
         return map;
     }
-    // end::ch06-fast-properties[]
 
     private static String name(final byte[] b, final int from, final int length) {
         for (int i = 0; i < KNOWN_BYTES.length; i++) {
