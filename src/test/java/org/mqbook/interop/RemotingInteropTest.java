@@ -121,7 +121,7 @@ class RemotingInteropTest {
         received.clear();
         Rmq471.ProgramResult result = Rmq471.runProgram(Rmq471.CLIENT_PROBE, serverAddr,
             Integer.toString(ECHO), "ext.topic=TopicTest", "ext.queueId=3", "body=hello 4.7.1",
-            "serialize=" + serialize);
+            "serialize=" + serialize, "linger=1000"); // linger: the oneway frame is flushed before exit
         String out = result.output();
         assertEquals(0, result.exitCode(), out);
         for (String call : List.of("sync", "async")) {

@@ -120,8 +120,15 @@ class FaultToleranceInteropTest {
         List<SendResult> results = sendWhileKillingBrokerB("Ch05FaultOn_" + System.nanoTime());
         List<Attempt> attempts = recorder.attempts();
         List<Attempt> failed = attempts.stream().filter(Attempt::failed).toList();
-        assertFalse(failed.isEmpty(), "broker-b was tried after the kill: " + attempts);
+        // On a loaded machine broker-b may already be barred for slowness before the kill, so no
+        // attempt fails at all; what must hold is that no send fails and b is barred at the end.
         assertTrue(failed.size() <= 2, "at most the in-flight and the next attempt fail: " + failed);
+        LatencyFaultToleranceImpl faults = (LatencyFaultToleranceImpl) producer.getDefaultMQProducerImpl()
+            .getMqFaultStrategy().getLatencyFaultTolerance();
+        if (failed.isEmpty()) {
+            assertFalse(faults.isAvailable("broker-b"), "b was never tried after the kill, so it was barred");
+            return;
+        }
         failed.forEach(a -> assertEquals("broker-b", a.brokerName(), a.toString()));
         Attempt first = failed.get(0);
         List<Attempt> after = attempts.subList(attempts.indexOf(first) + 1, attempts.size());
