@@ -39,7 +39,7 @@ public class PutMessageSpinLock implements PutMessageLock {
         lock.lock();
     }
 
-    /** Up to 16 yielding tries while a spinner's place is free; true when one won. */
+    /** Up to 16 yielding tries, if a spin place is free; true if won. */
     private boolean spinForLock() {
         try {
             if (spinners.incrementAndGet() > MAX_SPINNERS) {

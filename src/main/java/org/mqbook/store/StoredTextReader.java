@@ -63,7 +63,7 @@ final class StoredTextReader {
     }
 
     // tag::ch06-fast-properties[]
-    /** The properties of {@code length} bytes at {@code position}, as a map. */
+    /** The properties: {@code length} bytes at {@code position}. */
     static Map<String, String> properties(final ByteBuffer rec,
         final int position, final int length) {
         final byte[] b = new byte[length];
@@ -77,7 +77,7 @@ final class StoredTextReader {
                 last--;
             }
             final int sep = indexOf(b, NAME_VALUE, item, last);
-            // TODO K1: the same items split() keeps: one separator left once
+            // TODO K1: the items split() keeps: one separator left once
             // the trailing ones are dropped, so the value is never empty
             if (sep >= 0 && indexOf(b, NAME_VALUE, sep + 1, last) < 0) {
                 map.put(name(b, item, sep - item), new String(b, sep + 1,
