@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
  * Transient pool only: the thread "CommitRealTimeService" copies what puts wrote into the pool's
  * off-heap buffer into the file (page cache) every {@code commitIntervalCommitLog} (200 ms) once
  * {@code commitCommitLogLeastPages} (4) pages are waiting (a put wakes it at once), and wakes
- * the flusher once 1 MiB waits to be forced. Readers and the dispatcher see a message only after its commit. Thread-safe (one thread).
+ * the flusher once 1 MiB waits to be forced. Readers and the dispatcher see a message only after
+ * its commit. Thread-safe (one thread).
  * Read next: {@link TransientStorePool}.
  */
 public class CommitRealTimeService extends FlushCommitLogService {

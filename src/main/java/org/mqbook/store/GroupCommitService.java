@@ -140,6 +140,7 @@ public class GroupCommitService extends FlushCommitLogService {
         return requests.size();
     }
 
+    // tag::ch06-group-gather[]
     /**
      * Waits for the group: until {@code expected} requests are in, or none
      * came for 100 us, or {@code maxNanos} passed.
@@ -164,6 +165,7 @@ public class GroupCommitService extends FlushCommitLogService {
             }
         }
     }
+    // end::ch06-group-gather[]
 
     private int pendingRequests() {
         synchronized (lock) {

@@ -27,6 +27,7 @@ public class PutMessageSpinLock implements PutMessageLock {
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicInteger spinners = new AtomicInteger();
 
+    // tag::ch06-spin-lock[]
     @Override
     public void lock() {
         // TODO K1: spin only while a core is free for it and nobody queues,
@@ -38,7 +39,7 @@ public class PutMessageSpinLock implements PutMessageLock {
         lock.lock();
     }
 
-    /** Up to 16 yielding tries while a spinner's place is free; true when one won. */
+    /** Up to 16 yielding tries, if a spin place is free; true if won. */
     private boolean spinForLock() {
         try {
             if (spinners.incrementAndGet() > MAX_SPINNERS) {
@@ -55,6 +56,7 @@ public class PutMessageSpinLock implements PutMessageLock {
             spinners.decrementAndGet();
         }
     }
+    // end::ch06-spin-lock[]
 
     @Override
     public void unlock() {

@@ -7,16 +7,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The thread "ReputMessageService": every 1 ms it reads the commit log from
+ * The thread "ReputMessageService": pass after pass it reads the commit log from
  * {@code reputFromOffset} to its end and hands each new record to the dispatchers (consume queue,
- * index), then tells the {@link MessageArrivingListener} (long polling) a message arrived.
+ * index), then tells the {@link MessageArrivingListener} (long polling) a message arrived. It
+ * naps 50 us between passes while records flow and sleeps (up to 1 ms) when idle, until a put
+ * wakes it ({@link #appended()}).
  * <pre>
  *  commit log  ...|rec|rec|rec|rec|          |
  *                     ^reputFromOffset    ^max offset (readable end)
  *  each record → CommitLogDispatcherBuildConsumeQueue, CommitLogDispatcherBuildIndex, listener
  * </pre>
  * A consumer sees a message only after this thread dispatched it, so a put is visible to pulls
- * about a millisecond later. Thread-safety: one thread; {@code reputFromOffset} is volatile for
+ * some 100 us later (4.7.1 polls every millisecond). Thread-safety: one thread; {@code reputFromOffset} is volatile for
  * {@link DefaultMessageStore#dispatchBehindBytes()}. Read next: {@link ConsumeQueue}.
  */
 public class ReputMessageService extends ServiceThread {
@@ -144,8 +146,8 @@ public class ReputMessageService extends ServiceThread {
                 if (this.doReput()) {
                     idlePasses = 0;
                 } else if (++idlePasses < IDLE_PASSES_BEFORE_SLEEP) {
-                    // TODO K1: while messages flow, nap 50 us: each pass then
-                    // dispatches a batch, and puts never pay for a wakeup
+                    // TODO K1: while messages flow, nap 50 us: each pass
+                    // then takes a batch, and puts never pay for a wakeup
                     LockSupport.parkNanos(NAP_NANOS);
                 } else {
                     sleepUntilAppended();
@@ -157,11 +159,11 @@ public class ReputMessageService extends ServiceThread {
         log.info("{} service end", this.getServiceName());
     }
 
-    /** Idle: sleep up to 1 ms, or until {@link #appended()} sees the flag and wakes us. */
+    /** Idle: sleeps up to 1 ms, or until a put sees the flag and wakes it. */
     private void sleepUntilAppended() {
         this.sleeping = true;
-        // TODO K1: flag first, look second: a put that wrote before the flag
-        // is seen here, one that wrote after it sees the flag and unparks
+        // TODO K1: flag first, look second: a put that wrote before the
+        // flag is seen here, one that wrote after it sees it and unparks
         if (!this.isCommitLogAvailable()) {
             LockSupport.parkNanos(SLEEP_NANOS);
         }

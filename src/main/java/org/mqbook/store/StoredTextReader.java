@@ -62,7 +62,8 @@ final class StoredTextReader {
         return topic.text;
     }
 
-    /** The properties of {@code length} bytes at {@code position}, as a map. */
+    // tag::ch06-fast-properties[]
+    /** The properties: {@code length} bytes at {@code position}. */
     static Map<String, String> properties(final ByteBuffer rec,
         final int position, final int length) {
         final byte[] b = new byte[length];
@@ -76,7 +77,7 @@ final class StoredTextReader {
                 last--;
             }
             final int sep = indexOf(b, NAME_VALUE, item, last);
-            // TODO K1: the same items split() keeps: one separator left once
+            // TODO K1: the items split() keeps: one separator left once
             // the trailing ones are dropped, so the value is never empty
             if (sep >= 0 && indexOf(b, NAME_VALUE, sep + 1, last) < 0) {
                 map.put(name(b, item, sep - item), new String(b, sep + 1,
@@ -86,6 +87,7 @@ final class StoredTextReader {
         }
         return map;
     }
+    // end::ch06-fast-properties[]
 
     private static String name(final byte[] b, final int from, final int length) {
         for (int i = 0; i < KNOWN_BYTES.length; i++) {
