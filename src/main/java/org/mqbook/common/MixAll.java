@@ -162,16 +162,27 @@ public final class MixAll {
         }
     }
 
-    /** Every non-static, non-null field of {@code object} as name=value text. */
+    /** Every non-static, non-null field {@code object}'s class declares, as name=value text. */
     public static Properties object2Properties(final Object object) {
+        return object2Properties(object, object.getClass().getSuperclass());
+    }
+
+    /**
+     * Like {@link #object2Properties(Object)}, also reading the fields of every superclass
+     * below {@code stopClass}; where a name repeats, the field nearest the object's class wins.
+     */
+    public static Properties object2Properties(final Object object, final Class<?> stopClass) {
         final Properties properties = new Properties();
-        for (Field field : object.getClass().getDeclaredFields()) {
-            if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
-                continue;
-            }
-            final Object value = readField(field, object);
-            if (value != null) {
-                properties.setProperty(field.getName(), value.toString());
+        for (Class<?> c = object.getClass(); c != null && c != stopClass; c = c.getSuperclass()) {
+            for (Field field : c.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()
+                    || properties.containsKey(field.getName())) {
+                    continue;
+                }
+                final Object value = readField(field, object);
+                if (value != null) {
+                    properties.setProperty(field.getName(), value.toString());
+                }
             }
         }
         return properties;

@@ -2,9 +2,7 @@ package org.mqbook.client.consumer;
 
 import java.util.Collection;
 import java.util.List;
-import org.mqbook.client.ClientConfig;
 import org.mqbook.client.consumer.rebalance.AllocateMessageQueueAveragely;
-import org.mqbook.client.consumer.store.OffsetStore;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.consumer.DefaultLitePullConsumerImpl;
 import org.mqbook.common.MixAll;
@@ -12,7 +10,6 @@ import org.mqbook.common.UtilAll;
 import org.mqbook.common.message.MessageExt;
 import org.mqbook.common.message.MessageQueue;
 import org.mqbook.common.protocol.heartbeat.ConsumeFromWhere;
-import org.mqbook.common.protocol.heartbeat.MessageModel;
 import org.mqbook.remoting.RPCHook;
 
 /**
@@ -38,19 +35,13 @@ import org.mqbook.remoting.RPCHook;
  * <p>{@link #poll()} is meant for one application thread. Read next:
  * {@link DefaultLitePullConsumerImpl#poll}.
  */
-public class DefaultLitePullConsumer extends ClientConfig implements LitePullConsumer {
+public class DefaultLitePullConsumer extends ConsumerConfig implements LitePullConsumer {
     private static final long MIN_AUTOCOMMIT_INTERVAL_MILLIS = 1000;
     private final DefaultLitePullConsumerImpl defaultLitePullConsumerImpl;
-    private String consumerGroup;
     private long brokerSuspendMaxTimeMillis = 1000 * 20;
     private long consumerTimeoutMillisWhenSuspend = 1000 * 30;
     private long consumerPullTimeoutMillis = 1000 * 10;
-    private MessageModel messageModel = MessageModel.CLUSTERING;
     private MessageQueueListener messageQueueListener;
-    private OffsetStore offsetStore;
-    private AllocateMessageQueueStrategy allocateMessageQueueStrategy =
-        new AllocateMessageQueueAveragely();
-    private boolean unitMode = false;
     private boolean autoCommit = true;
     private int pullThreadNums = 20;
     private long autoCommitIntervalMillis = 5 * 1000;
@@ -74,7 +65,7 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
     }
 
     public DefaultLitePullConsumer(final String consumerGroup, RPCHook rpcHook) {
-        this.consumerGroup = consumerGroup;
+        super(consumerGroup, new AllocateMessageQueueAveragely());
         this.defaultLitePullConsumerImpl = new DefaultLitePullConsumerImpl(this, rpcHook);
     }
 
@@ -250,14 +241,6 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
         this.pullThresholdSizeForQueue = pullThresholdSizeForQueue;
     }
 
-    public AllocateMessageQueueStrategy getAllocateMessageQueueStrategy() {
-        return allocateMessageQueueStrategy;
-    }
-
-    public void setAllocateMessageQueueStrategy(AllocateMessageQueueStrategy strategy) {
-        this.allocateMessageQueueStrategy = strategy;
-    }
-
     public long getBrokerSuspendMaxTimeMillis() {
         return brokerSuspendMaxTimeMillis;
     }
@@ -272,40 +255,6 @@ public class DefaultLitePullConsumer extends ClientConfig implements LitePullCon
 
     public void setPollTimeoutMillis(long pollTimeoutMillis) {
         this.pollTimeoutMillis = pollTimeoutMillis;
-    }
-
-    public OffsetStore getOffsetStore() {
-        return offsetStore;
-    }
-
-    public void setOffsetStore(OffsetStore offsetStore) {
-        this.offsetStore = offsetStore;
-    }
-
-    @Override
-    public boolean isUnitMode() {
-        return unitMode;
-    }
-
-    @Override
-    public void setUnitMode(boolean isUnitMode) {
-        this.unitMode = isUnitMode;
-    }
-
-    public MessageModel getMessageModel() {
-        return messageModel;
-    }
-
-    public void setMessageModel(MessageModel messageModel) {
-        this.messageModel = messageModel;
-    }
-
-    public String getConsumerGroup() {
-        return consumerGroup;
-    }
-
-    public void setConsumerGroup(String consumerGroup) {
-        this.consumerGroup = consumerGroup;
     }
 
     public MessageQueueListener getMessageQueueListener() {

@@ -2,16 +2,13 @@ package org.mqbook.client.consumer;
 
 import java.util.HashSet;
 import java.util.Set;
-import org.mqbook.client.ClientConfig;
 import org.mqbook.client.consumer.rebalance.AllocateMessageQueueAveragely;
-import org.mqbook.client.consumer.store.OffsetStore;
 import org.mqbook.client.exception.MQBrokerException;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.consumer.DefaultMQPullConsumerImpl;
 import org.mqbook.common.MixAll;
 import org.mqbook.common.message.MessageExt;
 import org.mqbook.common.message.MessageQueue;
-import org.mqbook.common.protocol.heartbeat.MessageModel;
 import org.mqbook.common.protocol.heartbeat.SubscriptionData;
 import org.mqbook.remoting.RPCHook;
 import org.mqbook.remoting.exception.RemotingException;
@@ -36,19 +33,13 @@ import org.mqbook.remoting.exception.RemotingException;
  *
  * <p>Thread-safe once started. Read next: {@link DefaultMQPullConsumerImpl#pullSyncImpl}.
  */
-public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsumer {
+public class DefaultMQPullConsumer extends ConsumerConfig implements MQPullConsumer {
     protected final transient DefaultMQPullConsumerImpl defaultMQPullConsumerImpl;
-    private String consumerGroup;
     private long brokerSuspendMaxTimeMillis = 1000 * 20;
     private long consumerTimeoutMillisWhenSuspend = 1000 * 30;
     private long consumerPullTimeoutMillis = 1000 * 10;
-    private MessageModel messageModel = MessageModel.CLUSTERING;
     private MessageQueueListener messageQueueListener;
-    private OffsetStore offsetStore;
     private Set<String> registerTopics = new HashSet<>();
-    private AllocateMessageQueueStrategy allocateMessageQueueStrategy =
-        new AllocateMessageQueueAveragely();
-    private boolean unitMode = false;
     private int maxReconsumeTimes = 16;
 
     public DefaultMQPullConsumer() {
@@ -60,7 +51,7 @@ public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsume
     }
 
     public DefaultMQPullConsumer(final String consumerGroup, RPCHook rpcHook) {
-        this.consumerGroup = consumerGroup;
+        super(consumerGroup, new AllocateMessageQueueAveragely());
         this.defaultMQPullConsumerImpl = new DefaultMQPullConsumerImpl(this, rpcHook);
     }
 
@@ -233,14 +224,6 @@ public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsume
         return defaultMQPullConsumerImpl;
     }
 
-    public String getConsumerGroup() {
-        return consumerGroup;
-    }
-
-    public void setConsumerGroup(String consumerGroup) {
-        this.consumerGroup = consumerGroup;
-    }
-
     public long getBrokerSuspendMaxTimeMillis() {
         return brokerSuspendMaxTimeMillis;
     }
@@ -265,14 +248,6 @@ public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsume
         this.consumerPullTimeoutMillis = consumerPullTimeoutMillis;
     }
 
-    public MessageModel getMessageModel() {
-        return messageModel;
-    }
-
-    public void setMessageModel(MessageModel messageModel) {
-        this.messageModel = messageModel;
-    }
-
     public MessageQueueListener getMessageQueueListener() {
         return messageQueueListener;
     }
@@ -281,38 +256,12 @@ public class DefaultMQPullConsumer extends ClientConfig implements MQPullConsume
         this.messageQueueListener = messageQueueListener;
     }
 
-    public OffsetStore getOffsetStore() {
-        return offsetStore;
-    }
-
-    public void setOffsetStore(OffsetStore offsetStore) {
-        this.offsetStore = offsetStore;
-    }
-
     public Set<String> getRegisterTopics() {
         return registerTopics;
     }
 
     public void setRegisterTopics(Set<String> registerTopics) {
         this.registerTopics = registerTopics;
-    }
-
-    public AllocateMessageQueueStrategy getAllocateMessageQueueStrategy() {
-        return allocateMessageQueueStrategy;
-    }
-
-    public void setAllocateMessageQueueStrategy(AllocateMessageQueueStrategy strategy) {
-        this.allocateMessageQueueStrategy = strategy;
-    }
-
-    @Override
-    public boolean isUnitMode() {
-        return unitMode;
-    }
-
-    @Override
-    public void setUnitMode(boolean isUnitMode) {
-        this.unitMode = isUnitMode;
     }
 
     public int getMaxReconsumeTimes() {

@@ -3,12 +3,10 @@ package org.mqbook.client.consumer;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.mqbook.client.ClientConfig;
 import org.mqbook.client.consumer.listener.MessageListener;
 import org.mqbook.client.consumer.listener.MessageListenerConcurrently;
 import org.mqbook.client.consumer.listener.MessageListenerOrderly;
 import org.mqbook.client.consumer.rebalance.AllocateMessageQueueAveragely;
-import org.mqbook.client.consumer.store.OffsetStore;
 import org.mqbook.client.exception.MQBrokerException;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.consumer.DefaultMQPushConsumerImpl;
@@ -17,7 +15,6 @@ import org.mqbook.common.UtilAll;
 import org.mqbook.common.message.MessageExt;
 import org.mqbook.common.message.MessageQueue;
 import org.mqbook.common.protocol.heartbeat.ConsumeFromWhere;
-import org.mqbook.common.protocol.heartbeat.MessageModel;
 import org.mqbook.remoting.RPCHook;
 import org.mqbook.remoting.exception.RemotingException;
 
@@ -33,12 +30,11 @@ import org.mqbook.remoting.exception.RemotingException;
  *     ConsumeConcurrentlyStatus.CONSUME_SUCCESS);
  * consumer.start();
  * </pre>
- * Settings (4.7.1 names and defaults), beyond {@link ClientConfig}'s:
+ * Settings (4.7.1 names and defaults), beyond {@link ConsumerConfig}'s (group, model,
+ * allocation strategy, offset store):
  * <pre>
- *  messageModel                  CLUSTERING (each message to one member) | BROADCASTING
  *  consumeFromWhere              CONSUME_FROM_LAST_OFFSET, for queues with no stored offset
  *  consumeTimestamp              now - 30 min (yyyyMMddHHmmss), for CONSUME_FROM_TIMESTAMP
- *  allocateMessageQueueStrategy  AllocateMessageQueueAveragely
  *  consumeThreadMin / Max        20 / 20
  *  consumeConcurrentlyMaxSpan    2000 offsets in flight per queue (concurrent)
  *  pullThresholdForQueue         1000 messages in flight per queue
@@ -55,17 +51,13 @@ import org.mqbook.remoting.exception.RemotingException;
  * <p>Thread-safe once started. Set everything before {@link #start()}. Read next:
  * {@link DefaultMQPushConsumerImpl#start()}.
  */
-public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsumer {
+public class DefaultMQPushConsumer extends ConsumerConfig implements MQPushConsumer {
     protected final transient DefaultMQPushConsumerImpl defaultMQPushConsumerImpl;
-    private String consumerGroup;
-    private MessageModel messageModel = MessageModel.CLUSTERING;
     private ConsumeFromWhere consumeFromWhere = ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET;
     private String consumeTimestamp = UtilAll.timeMillisToHumanString3(
         System.currentTimeMillis() - (1000 * 60 * 30));
-    private AllocateMessageQueueStrategy allocateMessageQueueStrategy;
     private Map<String, String> subscription = new HashMap<>();
     private MessageListener messageListener;
-    private OffsetStore offsetStore;
     private int consumeThreadMin = 20;
     private int consumeThreadMax = 20;
     private long adjustThreadPoolNumsThreshold = 100000;
@@ -78,7 +70,6 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
     private int consumeMessageBatchMaxSize = 1;
     private int pullBatchSize = 32;
     private boolean postSubscriptionWhenPull = false;
-    private boolean unitMode = false;
     private int maxReconsumeTimes = -1;
     private long suspendCurrentQueueTimeMillis = 1000;
     private long consumeTimeout = 15;
@@ -98,8 +89,7 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
 
     public DefaultMQPushConsumer(final String consumerGroup, RPCHook rpcHook,
                                  AllocateMessageQueueStrategy allocateMessageQueueStrategy) {
-        this.consumerGroup = consumerGroup;
-        this.allocateMessageQueueStrategy = allocateMessageQueueStrategy;
+        super(consumerGroup, allocateMessageQueueStrategy);
         this.defaultMQPushConsumerImpl = new DefaultMQPushConsumerImpl(this, rpcHook);
     }
 
@@ -204,22 +194,6 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
         return defaultMQPushConsumerImpl;
     }
 
-    public String getConsumerGroup() {
-        return consumerGroup;
-    }
-
-    public void setConsumerGroup(String consumerGroup) {
-        this.consumerGroup = consumerGroup;
-    }
-
-    public MessageModel getMessageModel() {
-        return messageModel;
-    }
-
-    public void setMessageModel(MessageModel messageModel) {
-        this.messageModel = messageModel;
-    }
-
     public ConsumeFromWhere getConsumeFromWhere() {
         return consumeFromWhere;
     }
@@ -234,14 +208,6 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
 
     public void setConsumeTimestamp(String consumeTimestamp) {
         this.consumeTimestamp = consumeTimestamp;
-    }
-
-    public AllocateMessageQueueStrategy getAllocateMessageQueueStrategy() {
-        return allocateMessageQueueStrategy;
-    }
-
-    public void setAllocateMessageQueueStrategy(AllocateMessageQueueStrategy strategy) {
-        this.allocateMessageQueueStrategy = strategy;
     }
 
     /** topic -> expression, the Spring-style alternative to {@link #subscribe}. */
@@ -259,14 +225,6 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
 
     public void setMessageListener(MessageListener messageListener) {
         this.messageListener = messageListener;
-    }
-
-    public OffsetStore getOffsetStore() {
-        return offsetStore;
-    }
-
-    public void setOffsetStore(OffsetStore offsetStore) {
-        this.offsetStore = offsetStore;
     }
 
     public int getConsumeThreadMin() {
@@ -363,16 +321,6 @@ public class DefaultMQPushConsumer extends ClientConfig implements MQPushConsume
 
     public void setPostSubscriptionWhenPull(boolean postSubscriptionWhenPull) {
         this.postSubscriptionWhenPull = postSubscriptionWhenPull;
-    }
-
-    @Override
-    public boolean isUnitMode() {
-        return unitMode;
-    }
-
-    @Override
-    public void setUnitMode(boolean isUnitMode) {
-        this.unitMode = isUnitMode;
     }
 
     public int getMaxReconsumeTimes() {

@@ -466,7 +466,7 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
     @Override
     public ConsumerRunningInfo consumerRunningInfo() {
         ConsumerRunningInfo info = new ConsumerRunningInfo();
-        info.setProperties(MixAll.object2Properties(defaultLitePullConsumer));
+        info.setProperties(defaultLitePullConsumer.consumerProperties());
         info.getProperties().setProperty(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP,
             String.valueOf(consumerStartTimestamp));
         info.getSubscriptionSet().addAll(subscriptions());

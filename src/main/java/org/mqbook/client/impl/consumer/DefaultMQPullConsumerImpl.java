@@ -338,7 +338,7 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
     @Override
     public ConsumerRunningInfo consumerRunningInfo() {
         ConsumerRunningInfo info = new ConsumerRunningInfo();
-        info.setProperties(MixAll.object2Properties(this.defaultMQPullConsumer));
+        info.setProperties(this.defaultMQPullConsumer.consumerProperties());
         info.getProperties().setProperty(ConsumerRunningInfo.PROP_CONSUMER_START_TIMESTAMP,
             String.valueOf(this.consumerStartTimestamp));
         info.getSubscriptionSet().addAll(subscriptions());

@@ -169,7 +169,7 @@ final class PushConsumerSupport {
     ConsumerRunningInfo consumerRunningInfo() {
         ConsumerRunningInfo info = new ConsumerRunningInfo();
         DefaultMQPushConsumer settings = consumer.getDefaultMQPushConsumer();
-        info.setProperties(MixAll.object2Properties(settings));
+        info.setProperties(settings.consumerProperties());
         info.getProperties().setProperty(ConsumerRunningInfo.PROP_CONSUME_ORDERLY,
             String.valueOf(consumer.isConsumeOrderly()));
         info.getProperties().setProperty(ConsumerRunningInfo.PROP_THREADPOOL_CORE_SIZE,
