@@ -4,16 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.mqbook.client.consumer.DefaultMQPushConsumer;
 import org.mqbook.client.consumer.listener.ConsumeConcurrentlyContext;
 import org.mqbook.client.consumer.listener.ConsumeConcurrentlyStatus;
 import org.mqbook.client.consumer.listener.MessageListenerConcurrently;
-import org.mqbook.client.log.ClientLogger;
 import org.mqbook.common.ThreadFactoryImpl;
 import org.mqbook.common.message.MessageAccessor;
 import org.mqbook.common.message.MessageExt;
@@ -21,7 +17,6 @@ import org.mqbook.common.message.MessageQueue;
 import org.mqbook.common.protocol.body.CMResult;
 import org.mqbook.common.protocol.body.ConsumeMessageDirectlyResult;
 import org.mqbook.common.protocol.heartbeat.MessageModel;
-import org.slf4j.Logger;
 
 /**
  * Consumes with a {@link MessageListenerConcurrently}: pulled messages are cut into batches of
@@ -39,28 +34,15 @@ import org.slf4j.Logger;
  * <p>Thread-safe: consume requests share only thread-safe parts. Read next:
  * {@link ConsumeMessageOrderlyService}.
  */
-public class ConsumeMessageConcurrentlyService implements ConsumeMessageService {
+public class ConsumeMessageConcurrentlyService extends AbstractConsumeMessageService {
     private static final long CONSUME_LATER_DELAY_MILLIS = 5000;
-    private final Logger log = ClientLogger.getLog();
-    private final DefaultMQPushConsumerImpl defaultMQPushConsumerImpl;
-    private final DefaultMQPushConsumer defaultMQPushConsumer;
     private final MessageListenerConcurrently messageListener;
-    private final ThreadPoolExecutor consumeExecutor;
-    private final String consumerGroup;
-    private final ScheduledExecutorService scheduledExecutorService;
     private final ScheduledExecutorService cleanExpireMsgExecutors;
 
     public ConsumeMessageConcurrentlyService(DefaultMQPushConsumerImpl defaultMQPushConsumerImpl) {
-        this.defaultMQPushConsumerImpl = defaultMQPushConsumerImpl;
-        this.defaultMQPushConsumer = defaultMQPushConsumerImpl.getDefaultMQPushConsumer();
+        super(defaultMQPushConsumerImpl);
         this.messageListener =
             (MessageListenerConcurrently) defaultMQPushConsumerImpl.getMessageListenerInner();
-        this.consumerGroup = defaultMQPushConsumer.getConsumerGroup();
-        this.consumeExecutor = new ThreadPoolExecutor(defaultMQPushConsumer.getConsumeThreadMin(),
-            defaultMQPushConsumer.getConsumeThreadMax(), 1000 * 60, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), new ThreadFactoryImpl("ConsumeMessageThread_"));
-        this.scheduledExecutorService = Executors.newSingleThreadScheduledExecutor(
-            new ThreadFactoryImpl("ConsumeMessageScheduledThread_"));
         this.cleanExpireMsgExecutors = Executors.newSingleThreadScheduledExecutor(
             new ThreadFactoryImpl("CleanExpireMsgScheduledThread_"));
     }
@@ -84,27 +66,6 @@ public class ConsumeMessageConcurrentlyService implements ConsumeMessageService 
             .getProcessQueueTable().values()) {
             pq.cleanExpiredMsg(this.defaultMQPushConsumer);
         }
-    }
-
-    @Override
-    public void updateCorePoolSize(int corePoolSize) {
-        if (corePoolSize > 0 && corePoolSize <= Short.MAX_VALUE
-            && corePoolSize < this.defaultMQPushConsumer.getConsumeThreadMax()) {
-            this.consumeExecutor.setCorePoolSize(corePoolSize);
-        }
-    }
-
-    @Override
-    public void incCorePoolSize() {
-    }
-
-    @Override
-    public void decCorePoolSize() {
-    }
-
-    @Override
-    public int getCorePoolSize() {
-        return this.consumeExecutor.getCorePoolSize();
     }
 
     @Override

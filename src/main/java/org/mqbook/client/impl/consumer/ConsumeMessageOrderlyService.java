@@ -3,17 +3,10 @@ package org.mqbook.client.impl.consumer;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import org.mqbook.client.consumer.DefaultMQPushConsumer;
 import org.mqbook.client.consumer.listener.ConsumeOrderlyContext;
 import org.mqbook.client.consumer.listener.ConsumeOrderlyStatus;
 import org.mqbook.client.consumer.listener.MessageListenerOrderly;
-import org.mqbook.client.log.ClientLogger;
-import org.mqbook.common.ThreadFactoryImpl;
 import org.mqbook.common.message.Message;
 import org.mqbook.common.message.MessageAccessor;
 import org.mqbook.common.message.MessageExt;
@@ -21,7 +14,6 @@ import org.mqbook.common.message.MessageQueue;
 import org.mqbook.common.protocol.body.CMResult;
 import org.mqbook.common.protocol.body.ConsumeMessageDirectlyResult;
 import org.mqbook.common.protocol.heartbeat.MessageModel;
-import org.slf4j.Logger;
 
 /**
  * Consumes with a {@link MessageListenerOrderly}: the messages of one queue in queue order,
@@ -40,33 +32,20 @@ import org.slf4j.Logger;
  *
  * <p>Thread-safe through the locks above. Read next: {@link RebalanceLocks}.
  */
-public class ConsumeMessageOrderlyService implements ConsumeMessageService {
+public class ConsumeMessageOrderlyService extends AbstractConsumeMessageService {
     /** JVM property: a consume thread yields a queue after this long (ms). */
     private static final long MAX_TIME_CONSUME_CONTINUOUSLY =
         Long.parseLong(System.getProperty("rocketmq.client.maxTimeConsumeContinuously", "60000"));
     private static final long MIN_SUSPEND_MILLIS = 10;
     private static final long MAX_SUSPEND_MILLIS = 30000;
-    private final Logger log = ClientLogger.getLog();
-    private final DefaultMQPushConsumerImpl defaultMQPushConsumerImpl;
-    private final DefaultMQPushConsumer defaultMQPushConsumer;
     private final MessageListenerOrderly messageListener;
-    private final ThreadPoolExecutor consumeExecutor;
-    private final String consumerGroup;
     private final MessageQueueLock messageQueueLock = new MessageQueueLock();
-    private final ScheduledExecutorService scheduledExecutorService;
     private volatile boolean stopped = false;
 
     public ConsumeMessageOrderlyService(DefaultMQPushConsumerImpl defaultMQPushConsumerImpl) {
-        this.defaultMQPushConsumerImpl = defaultMQPushConsumerImpl;
-        this.defaultMQPushConsumer = defaultMQPushConsumerImpl.getDefaultMQPushConsumer();
+        super(defaultMQPushConsumerImpl);
         this.messageListener =
             (MessageListenerOrderly) defaultMQPushConsumerImpl.getMessageListenerInner();
-        this.consumerGroup = defaultMQPushConsumer.getConsumerGroup();
-        this.consumeExecutor = new ThreadPoolExecutor(defaultMQPushConsumer.getConsumeThreadMin(),
-            defaultMQPushConsumer.getConsumeThreadMax(), 1000 * 60, TimeUnit.MILLISECONDS,
-            new LinkedBlockingQueue<>(), new ThreadFactoryImpl("ConsumeMessageThread_"));
-        this.scheduledExecutorService = Executors.newSingleThreadScheduledExecutor(
-            new ThreadFactoryImpl("ConsumeMessageScheduledThread_"));
     }
 
     private boolean clustering() {
@@ -93,27 +72,6 @@ public class ConsumeMessageOrderlyService implements ConsumeMessageService {
             // sync, so the next owner can lock at once
             defaultMQPushConsumerImpl.getRebalanceImpl().unlockAll(false);
         }
-    }
-
-    @Override
-    public void updateCorePoolSize(int corePoolSize) {
-        if (corePoolSize > 0 && corePoolSize <= Short.MAX_VALUE
-            && corePoolSize < this.defaultMQPushConsumer.getConsumeThreadMax()) {
-            this.consumeExecutor.setCorePoolSize(corePoolSize);
-        }
-    }
-
-    @Override
-    public void incCorePoolSize() {
-    }
-
-    @Override
-    public void decCorePoolSize() {
-    }
-
-    @Override
-    public int getCorePoolSize() {
-        return this.consumeExecutor.getCorePoolSize();
     }
 
     @Override
