@@ -11,8 +11,8 @@ import org.mqbook.remoting.exception.RemotingCommandException;
 
 /**
  * The reflection behind custom headers: which fields of a header class travel (non-static,
- * non-synthetic, declared by the class or a superclass), whether each is {@code @CFNotNull}, and
- * how a string from {@code extFields} becomes the field's value.
+ * non-synthetic, declared by a superclass or the class, in that order), whether each is
+ * {@code @CFNotNull}, and how a string from {@code extFields} becomes the field's value.
  *
  * <p>Thread-safe: the per-class field lists are computed once and cached in a {@link ClassValue}.
  * Read next: {@link RemotingCommand#decodeCommandCustomHeader(Class)}, the only caller.
@@ -30,8 +30,14 @@ final class HeaderFields {
     private static final ClassValue<List<HeaderField>> CACHE = new ClassValue<>() {
         @Override
         protected List<HeaderField> computeValue(Class<?> type) {
-            List<HeaderField> fields = new ArrayList<>();
+            List<Class<?>> chain = new ArrayList<>();
             for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+                chain.add(0, c);
+            }
+            // TODO K2: superclass fields first, in declaration order: extFields is a HashMap,
+            // and keys sharing a bucket iterate in insertion order, so order shapes the bytes.
+            List<HeaderField> fields = new ArrayList<>();
+            for (Class<?> c : chain) {
                 for (Field field : c.getDeclaredFields()) {
                     if (Modifier.isStatic(field.getModifiers()) || field.isSynthetic()) {
                         continue;

@@ -1,64 +1,24 @@
 package org.mqbook.common.protocol.header.namesrv;
 
-import org.mqbook.remoting.CommandCustomHeader;
 import org.mqbook.remoting.annotation.CFNotNull;
 
 /**
- * Header of REGISTER_BROKER (103), sent by a broker at start and every 30 s:
+ * Header of REGISTER_BROKER (103), sent by a broker at start and every 30 s: its identity
+ * ({@link BrokerIdentityRequestHeader}), the HA address, and how the body is packed:
  * {@code {"brokerId":"0","bodyCrc32":"367233833","clusterName":"DefaultCluster",
  * "brokerAddr":"127.0.0.1:10911","haServerAddr":"127.0.0.1:10912","compressed":"false",
  * "brokerName":"broker-a"}}. {@code brokerId} 0 is the master. {@code compressed} selects the
  * body encoding of {@code RegisterBrokerBody}; {@code bodyCrc32} is the CRC32 of the body bytes
  * masked to 31 bits, 0 meaning "not checked".
  */
-public class RegisterBrokerRequestHeader implements CommandCustomHeader {
-
-    @CFNotNull
-    private String brokerName;
-
-    @CFNotNull
-    private String brokerAddr;
-
-    @CFNotNull
-    private String clusterName;
+public class RegisterBrokerRequestHeader extends BrokerIdentityRequestHeader {
 
     @CFNotNull
     private String haServerAddr;
 
-    @CFNotNull
-    private Long brokerId;
-
     private boolean compressed;
 
     private Integer bodyCrc32;
-
-    @Override
-    public void checkFields() {
-    }
-
-    public String getBrokerName() {
-        return brokerName;
-    }
-
-    public void setBrokerName(String brokerName) {
-        this.brokerName = brokerName;
-    }
-
-    public String getBrokerAddr() {
-        return brokerAddr;
-    }
-
-    public void setBrokerAddr(String brokerAddr) {
-        this.brokerAddr = brokerAddr;
-    }
-
-    public String getClusterName() {
-        return clusterName;
-    }
-
-    public void setClusterName(String clusterName) {
-        this.clusterName = clusterName;
-    }
 
     public String getHaServerAddr() {
         return haServerAddr;
@@ -66,14 +26,6 @@ public class RegisterBrokerRequestHeader implements CommandCustomHeader {
 
     public void setHaServerAddr(String haServerAddr) {
         this.haServerAddr = haServerAddr;
-    }
-
-    public Long getBrokerId() {
-        return brokerId;
-    }
-
-    public void setBrokerId(Long brokerId) {
-        this.brokerId = brokerId;
     }
 
     public boolean isCompressed() {
