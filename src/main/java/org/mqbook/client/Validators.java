@@ -50,6 +50,9 @@ public final class Validators {
             throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL,
                 "the message body length is zero");
         }
+        // TODO K2: fail fast, before any request: the broker checks
+        // again with its own limit, but only after the bytes crossed
+        // the network.
         if (body.length > producer.getMaxMessageSize()) {
             throw new MQClientException(ResponseCode.MESSAGE_ILLEGAL,
                 "the message body size over max value, MAX: "

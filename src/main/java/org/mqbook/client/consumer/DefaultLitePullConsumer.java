@@ -144,6 +144,8 @@ public class DefaultLitePullConsumer extends ConsumerConfig implements LitePullC
 
     @Override
     public void commitSync() {
+        // TODO K2: into the offset store only; in clustering the broker gets them
+        // with the next persist (every persistConsumerOffsetInterval, 5 s).
         this.defaultLitePullConsumerImpl.commitAll();
     }
 

@@ -69,6 +69,8 @@ public class DefaultMQPullConsumer extends ConsumerConfig implements MQPullConsu
     @Override
     public void registerMessageQueueListener(String topic, MessageQueueListener listener) {
         synchronized (this.registerTopics) {
+            // TODO K2: a registered topic joins the rebalance: members pulling by hand
+            // still learn which queues are theirs (fetchMessageQueuesInBalance).
             this.registerTopics.add(topic);
             if (listener != null) {
                 this.messageQueueListener = listener;

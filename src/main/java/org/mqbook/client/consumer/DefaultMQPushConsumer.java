@@ -100,6 +100,8 @@ public class DefaultMQPushConsumer extends ConsumerConfig implements MQPushConsu
 
     @Override
     public void shutdown() {
+        // TODO K2: 0 (4.7.1's default) interrupts running listeners at once; what they
+        // had not committed is delivered again, to this group (at-least-once).
         this.defaultMQPushConsumerImpl.shutdown(awaitTerminationMillisWhenShutdown);
     }
 

@@ -22,6 +22,8 @@ public class MQAdminImpl {
     }
 
     private String masterOf(MessageQueue mq) throws MQClientException {
+        // TODO K2: always the master: a slave may trail it, and an offset read there
+        // (a seek to the end, say) would point before messages the master holds.
         String brokerAddr = mQClientFactory.findBrokerAddressInPublish(mq.getBrokerName());
         if (brokerAddr == null) {
             mQClientFactory.updateTopicRouteInfoFromNameServer(mq.getTopic());

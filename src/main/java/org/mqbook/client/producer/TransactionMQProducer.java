@@ -36,6 +36,8 @@ public class TransactionMQProducer extends DefaultMQProducer {
 
     @Override
     public void start() throws MQClientException {
+        // TODO K2: the check executor comes first: once start() has sent a heartbeat, the
+        // broker may ask CHECK_TRANSACTION_STATE of this group at any time.
         this.defaultMQProducerImpl.initTransactionEnv();
         super.start();
     }

@@ -100,6 +100,9 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
                 continue;
             }
             try {
+                // TODO K1: oneway, unconfirmed: a lost update makes the
+                // next owner re-read a few messages (at-least-once); it
+                // never loses one.
                 this.updateConsumeOffsetToBroker(mq, entry.getValue().get(),
                     true);
             } catch (Exception e) {

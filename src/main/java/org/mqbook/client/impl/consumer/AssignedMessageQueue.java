@@ -101,6 +101,8 @@ public class AssignedMessageQueue {
             assignedMessageQueueState.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<MessageQueue, MessageQueueState> next = it.next();
+            // TODO K2: dropped, not only removed: the pull task holding this ProcessQueue
+            // sees the flag and stops, and poll() skips what it had buffered.
             if (next.getKey().getTopic().equals(topic) && !assigned.contains(next.getKey())) {
                 next.getValue().processQueue.setDropped(true);
                 it.remove();

@@ -48,6 +48,8 @@ final class LitePullTask implements Runnable {
         if (pq == null || pq.isDropped()) {
             return; // the queue is gone: so is this task
         }
+        // TODO K1: the only back-pressure: pulling waits while poll()
+        // lags, so a slow application buffers no more than the thresholds.
         if (flowControlled(pq)) {
             consumer.schedule(this, PULL_TIME_DELAY_MILLS_WHEN_FLOW_CONTROL);
             return;

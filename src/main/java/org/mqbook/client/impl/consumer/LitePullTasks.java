@@ -63,6 +63,8 @@ final class LitePullTasks {
     void restart(MessageQueue mq) {
         LitePullTask old = taskTable.remove(mq);
         if (old != null) {
+            // TODO K2: a fresh task, not a reset one: the old may sit in a long-polled pull
+            // whose result the seek made stale; once cancelled it drops that result.
             old.cancel();
             start(List.of(mq));
         }

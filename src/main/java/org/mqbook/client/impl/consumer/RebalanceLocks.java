@@ -86,6 +86,8 @@ final class RebalanceLocks {
                 Set<MessageQueue> lockOKMQSet = factory().getConsumerAPI()
                     .lockBatchMQ(found.getBrokerAddr(), body,
                         LOCK_TIMEOUT_MILLIS);
+                // TODO K1: a lock is a lease: the client trusts it 30 s, the
+                // broker holds it 60 s, so the client always lets go first.
                 markLocked(lockOKMQSet);
                 for (MessageQueue mq : mqs) {
                     ProcessQueue pq =

@@ -57,6 +57,9 @@ public final class ConsumerSupport {
         }
         long id = brokerId;
         String addr = map.get(id);
+        // TODO K2: a non-zero id means the master steered the pull to a
+        // slave (the wanted messages left its memory); a missing slave
+        // tries the next id.
         if (addr == null && id != MixAll.MASTER_ID) {
             id = brokerId + 1;
             addr = map.get(id);
