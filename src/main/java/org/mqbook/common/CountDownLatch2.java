@@ -76,6 +76,8 @@ public class CountDownLatch2 {
         }
 
         void reset() {
+            // TODO K2: a plain write, no CAS: only the waiting thread resets, and a wakeup
+            // racing with it is not lost: ServiceThread's hasNotified flag remembers it.
             setState(startCount);
         }
     }

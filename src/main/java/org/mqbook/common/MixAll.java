@@ -250,6 +250,8 @@ public final class MixAll {
         if (Files.exists(target)) {
             Files.copy(target, Path.of(fileName + ".bak"), StandardCopyOption.REPLACE_EXISTING);
         }
+        // TODO K2: a crash mid-write must not leave half a file: the rename swaps whole
+        // files, and .bak is what a loader falls back to when the main file will not parse.
         Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -57,6 +57,8 @@ public class FileWatchService extends ServiceThread {
         while (!isStopped()) {
             waitForRunning(WATCH_INTERVAL_MS);
             for (int i = 0; i < watchFiles.size(); i++) {
+                // TODO K2: the content, not the modified time: a certificate copied in with its
+                // old time (cp -p, a deploy tool) still counts as changed.
                 byte[] now = hash(watchFiles.get(i));
                 if (!Arrays.equals(now, hashes.get(i))) {
                     hashes.set(i, now);

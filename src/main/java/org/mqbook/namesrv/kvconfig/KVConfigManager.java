@@ -69,6 +69,8 @@ public class KVConfigManager {
         lock.writeLock().lock();
         try {
             String previous = configTable.computeIfAbsent(namespace, k -> new HashMap<>()).put(key, value);
+            // TODO K2: persisted under the write lock: two puts cannot reach the disk out of
+            // order, so the file always holds a state the table really had.
             log.info("KV config {}/{} = {} (was {})", namespace, key, value, previous);
             persist();
         } finally {
