@@ -25,6 +25,8 @@ public class AllocateMappedFileService extends ServiceThread {
     private static final int WAIT_TIMEOUT_MS = 1000 * 5;
 
     private final ConcurrentMap<String, AllocateRequest> requestTable = new ConcurrentHashMap<>();
+    // TODO K2: by start offset, not arrival: the file the writer waits for (N) is
+    // always made before the one ordered ahead (N+1).
     private final PriorityBlockingQueue<AllocateRequest> requestQueue =
         new PriorityBlockingQueue<>(11, Comparator.comparingLong(AllocateRequest::fileFromOffset));
     private final MessageStoreConfig config;

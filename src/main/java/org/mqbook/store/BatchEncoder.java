@@ -59,6 +59,8 @@ final class BatchEncoder {
             in.position(in.position() + propertiesLen);
             final int msgLen = MessageDecoder.calMsgLength(sysFlag, bodyLen, topic.length,
                 propertiesLen);
+            // TODO K2: per record, not per batch: each record is stored and pulled as a
+            // message of its own, so each must fit where a single message would.
             if (msgLen > maxMessageSize) {
                 throw new IllegalArgumentException("message size exceeded, msg total size: "
                     + msgLen + ", msg body size: " + bodyLen + ", maxMessageSize: "

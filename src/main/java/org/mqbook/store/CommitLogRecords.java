@@ -121,6 +121,9 @@ final class CommitLogRecords {
     private long tagsCode(final String topic, final int sysFlag, final long storeTimestamp,
         final Map<String, String> properties) {
         final String delay = properties.get(MessageConst.PROPERTY_DELAY_TIME_LEVEL);
+        // TODO K1: a parked message keeps its due time where tags go:
+        // the schedule service stops at the first unit not yet due
+        // without reading the commit log.
         if (MixAll.SCHEDULE_TOPIC.equals(topic) && delay != null) {
             final int level = Math.min(parseLevel(delay), delayLevelTable.getMaxDelayLevel());
             if (level > 0) {

@@ -140,6 +140,8 @@ public class ConsumeQueueStore {
         for (ConsumeQueue cq : allQueues()) {
             final int deleteCount = cq.deleteExpiredFile(minPhyOffset);
             total += deleteCount;
+            // TODO K2: a pause after each deleting queue (deleteConsumeQueueFilesInterval): many
+            // deletions at once would compete with the writers for the disk.
             if (deleteCount > 0 && intervalMs > 0) {
                 try {
                     Thread.sleep(intervalMs);

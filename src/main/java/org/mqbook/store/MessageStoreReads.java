@@ -149,6 +149,8 @@ public abstract class MessageStoreReads implements MessageStore {
         result.setIndexLastUpdateTimestamp(offsets.indexLastUpdateTimestamp());
         result.setIndexLastUpdatePhyoffset(offsets.indexLastUpdatePhyoffset());
         final List<Long> phyOffsets = new ArrayList<>(offsets.phyOffsets());
+        // TODO K2: the index chains each key newest first; sorted by commit-log offset
+        // the answer reads oldest first and the disk is read forward, in one direction.
         Collections.sort(phyOffsets);
         for (long offset : phyOffsets) {
             final SelectMappedBufferResult sbr = selectOneMessageByOffset(offset);

@@ -35,6 +35,8 @@ public class RunningFlags {
 
     /** Consume queues may still be written while only the disk is full. */
     public synchronized boolean isCQWriteable() {
+        // TODO K2: DISK_FULL left out: messages already in the commit log must still be
+        // dispatched, or consumers would never see them.
         return (this.flagBits & (NOT_WRITEABLE_BIT | WRITE_LOGICS_QUEUE_ERROR_BIT
             | WRITE_INDEX_FILE_ERROR_BIT)) == 0;
     }

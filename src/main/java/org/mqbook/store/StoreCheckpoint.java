@@ -87,6 +87,8 @@ public class StoreCheckpoint {
 
     /** min(physic, logics) minus the margin: recovery re-dispatches from before this time. */
     public long getMinTimestamp() {
+        // TODO K2: times, not offsets: the file kinds share no offset, but every message
+        // has one store time; before the smaller one both are surely on disk.
         final long min = Math.min(this.physicMsgTimestamp, this.logicsMsgTimestamp);
         return Math.max(0, min - RECOVERY_MARGIN_MS);
     }

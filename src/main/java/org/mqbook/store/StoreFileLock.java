@@ -47,6 +47,8 @@ final class StoreFileLock {
                 StandardOpenOption.READ, StandardOpenOption.WRITE);
             final FileLock lock;
             try {
+                // TODO K2: tryLock, not lock: a second broker on this directory must fail at once
+                // with a message naming the file, not hang until the first one exits.
                 lock = channel.tryLock(0, 1, false);
             } catch (OverlappingFileLockException e) {
                 throw locked(path, "another store in this JVM");

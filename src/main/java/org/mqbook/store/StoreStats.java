@@ -22,6 +22,8 @@ public class StoreStats {
 
     void onPut(final PutMessageResult result) {
         if (result != null && result.isOk()) {
+            // TODO K2: a batch counts as its messages, as in 4.7.1: these totals measure
+            // messages stored, not requests served.
             putMessageTimesTotal.addAndGet(result.getAppendMessageResult().getMsgNum());
             putMessageSizeTotal.addAndGet(result.getAppendMessageResult().getWroteBytes());
         } else {

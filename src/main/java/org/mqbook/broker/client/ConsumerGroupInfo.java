@@ -126,6 +126,8 @@ public class ConsumerGroupInfo {
                     log.info("subscription changed, add new topic, group: {} {}", groupName, sub);
                 }
             } else if (sub.getSubVersion() > old.getSubVersion()) {
+                // TODO K2: subVersion is when the client subscribed: members heartbeat in
+                // any order, so a lagging member's older expression never rolls one back.
                 if (consumeType == ConsumeType.CONSUME_PASSIVELY) {
                     log.info("subscription changed, group: {} OLD: {} NEW: {}", groupName, old, sub);
                 }

@@ -81,6 +81,9 @@ class AdminConsumerRequests {
         if (broken != null) {
             return reply(response, ResponseCode.SYSTEM_ERROR, "LOCK_BATCH_MQ " + broken);
         }
+        // TODO K2: the answer is the granted subset, not yes or no: a
+        // member renewing all its queues goes on with exactly those
+        // it still holds.
         Set<MessageQueue> locked = brokerController.getRebalanceLockManager()
             .tryLockBatch(body.getConsumerGroup(), body.getMqSet(), body.getClientId());
         LockBatchResponseBody answer = new LockBatchResponseBody();

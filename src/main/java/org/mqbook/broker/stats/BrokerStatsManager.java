@@ -160,6 +160,8 @@ public class BrokerStatsManager {
 
     /** One counter and its recent samples (timestamp, value), oldest first. */
     private static final class StatsItem {
+        // TODO K2: LongAdder, not AtomicLong: every send and pull thread adds here, and
+        // striped cells spare them one contended counter; only the sampler sums.
         final LongAdder value = new LongAdder();
         private final Deque<long[]> samples = new ArrayDeque<>();
 

@@ -63,6 +63,8 @@ public class SubscriptionGroupManager extends ConfigManager {
         }
         SubscriptionGroupConfig fresh = new SubscriptionGroupConfig();
         fresh.setGroupName(group);
+        // TODO K2: the first pulls of a new group race here; only the winner moves the
+        // data version (what a slave compares to resync) and writes the file.
         SubscriptionGroupConfig prev = subscriptionGroupTable.putIfAbsent(group, fresh);
         if (prev != null) {
             return prev;

@@ -83,6 +83,8 @@ public final class MessageAccessor {
 
     /** A shallow copy: same body array, a new property map with the same entries. */
     public static Message cloneMessage(final Message msg) {
+        // TODO K2: sharing the body is safe (setBody swaps arrays, nothing writes into one);
+        // the properties are copied so a queue selector cannot change what is sent.
         final Message copy = new Message(msg.getTopic(), msg.getBody());
         copy.setFlag(msg.getFlag());
         copy.setTransactionId(msg.getTransactionId());
