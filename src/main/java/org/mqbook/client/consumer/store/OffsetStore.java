@@ -2,6 +2,7 @@ package org.mqbook.client.consumer.store;
 
 import java.util.Map;
 import java.util.Set;
+import org.mqbook.client.consumer.ConsumerConfig;
 import org.mqbook.client.exception.MQBrokerException;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.factory.MQClientInstance;
@@ -24,6 +25,18 @@ public interface OffsetStore {
     static OffsetStore forModel(MessageModel model, MQClientInstance instance, String group) {
         return model == MessageModel.BROADCASTING ? new LocalFileOffsetStore(instance, group)
             : new RemoteBrokerOffsetStore(instance, group);
+    }
+
+    /**
+     * The consumer's own store when the application set one, else {@link #forModel}'s, which
+     * is then recorded in {@code settings} so the application can read it back.
+     */
+    static OffsetStore of(ConsumerConfig settings, MQClientInstance instance) {
+        if (settings.getOffsetStore() == null) {
+            settings.setOffsetStore(forModel(settings.getMessageModel(), instance,
+                settings.getConsumerGroup()));
+        }
+        return settings.getOffsetStore();
     }
 
     /** Reads what was persisted before (the local file; nothing for the broker store). */

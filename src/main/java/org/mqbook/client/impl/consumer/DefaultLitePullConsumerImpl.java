@@ -87,13 +87,10 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
                 }
                 this.mQClientFactory = MQClientManager.getInstance()
                     .getOrCreateMQClientInstance(defaultLitePullConsumer, rpcHook);
-                rebalanceImpl.setConsumerGroup(groupName());
-                rebalanceImpl.setMessageModel(messageModel());
-                rebalanceImpl.setAllocateMessageQueueStrategy(
-                    defaultLitePullConsumer.getAllocateMessageQueueStrategy());
-                rebalanceImpl.setmQClientFactory(mQClientFactory);
+                rebalanceImpl.bind(defaultLitePullConsumer, mQClientFactory);
                 this.pullAPIWrapper = new PullAPIWrapper(mQClientFactory, groupName(), isUnitMode());
-                initOffsetStore();
+                this.offsetStore = OffsetStore.of(defaultLitePullConsumer, mQClientFactory);
+                this.offsetStore.load();
                 this.pullTasks = new LitePullTasks(this,
                     defaultLitePullConsumer.getPullThreadNums(), groupName());
                 if (!mQClientFactory.registerConsumer(groupName(), this)) {
@@ -111,15 +108,6 @@ public class DefaultLitePullConsumerImpl implements MQConsumerInner {
                 throw new MQClientException("The PullConsumer service state not OK, maybe started "
                     + "once, " + this.serviceState, null);
         }
-    }
-
-    private void initOffsetStore() throws MQClientException {
-        if (defaultLitePullConsumer.getOffsetStore() == null) {
-            defaultLitePullConsumer.setOffsetStore(
-                OffsetStore.forModel(messageModel(), mQClientFactory, groupName()));
-        }
-        this.offsetStore = defaultLitePullConsumer.getOffsetStore();
-        this.offsetStore.load();
     }
 
     private void operateAfterRunning() throws MQClientException {

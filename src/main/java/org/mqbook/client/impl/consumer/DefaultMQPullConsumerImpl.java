@@ -72,17 +72,9 @@ public class DefaultMQPullConsumerImpl implements MQConsumerInner {
                 }
                 this.mQClientFactory = MQClientManager.getInstance()
                     .getOrCreateMQClientInstance(this.defaultMQPullConsumer, this.rpcHook);
-                this.rebalanceImpl.setConsumerGroup(groupName());
-                this.rebalanceImpl.setMessageModel(messageModel());
-                this.rebalanceImpl.setAllocateMessageQueueStrategy(
-                    defaultMQPullConsumer.getAllocateMessageQueueStrategy());
-                this.rebalanceImpl.setmQClientFactory(this.mQClientFactory);
+                this.rebalanceImpl.bind(defaultMQPullConsumer, mQClientFactory);
                 this.pullAPIWrapper = new PullAPIWrapper(mQClientFactory, groupName(), isUnitMode());
-                if (defaultMQPullConsumer.getOffsetStore() == null) {
-                    defaultMQPullConsumer.setOffsetStore(
-                        OffsetStore.forModel(messageModel(), mQClientFactory, groupName()));
-                }
-                this.offsetStore = defaultMQPullConsumer.getOffsetStore();
+                this.offsetStore = OffsetStore.of(defaultMQPullConsumer, mQClientFactory);
                 this.offsetStore.load();
                 if (!mQClientFactory.registerConsumer(groupName(), this)) {
                     this.serviceState = ServiceState.CREATE_JUST;

@@ -92,14 +92,11 @@ public class DefaultMQPushConsumerImpl implements MQConsumerInner {
                 this.mQClientFactory = MQClientManager.getInstance()
                     .getOrCreateMQClientInstance(defaultMQPushConsumer,
                         rpcHook);
-                rebalanceImpl.setConsumerGroup(groupName());
-                rebalanceImpl.setMessageModel(messageModel());
-                rebalanceImpl.setAllocateMessageQueueStrategy(
-                    defaultMQPushConsumer.getAllocateMessageQueueStrategy());
-                rebalanceImpl.setmQClientFactory(mQClientFactory);
+                rebalanceImpl.bind(defaultMQPushConsumer, mQClientFactory);
                 this.pullAPIWrapper = new PullAPIWrapper(mQClientFactory,
                     groupName(), isUnitMode());
-                this.offsetStore = support.createOffsetStore();
+                this.offsetStore = OffsetStore.of(defaultMQPushConsumer,
+                    mQClientFactory);
                 this.offsetStore.load();
                 // TODO K1: the listener's kind picks the consume service;
                 // orderly adds broker locks and one thread per queue.

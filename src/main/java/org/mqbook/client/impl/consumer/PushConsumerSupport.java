@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mqbook.client.consumer.DefaultMQPushConsumer;
-import org.mqbook.client.consumer.store.OffsetStore;
 import org.mqbook.client.consumer.store.ReadOffsetType;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.factory.MQClientInstance;
@@ -26,7 +25,7 @@ import org.slf4j.Logger;
 
 /**
  * The parts of a push consumer beside its pull loop: what start copies in (subscriptions,
- * the retry topic, the offset store), handing a failed message back for a retry, turning
+ * the retry topic), handing a failed message back for a retry, turning
  * retried messages back into their original topic, and the running-info snapshot admin
  * tools ask for. (4.7.1 keeps these in DefaultMQPushConsumerImpl.)
  *
@@ -41,16 +40,6 @@ final class PushConsumerSupport {
 
     PushConsumerSupport(DefaultMQPushConsumerImpl consumer) {
         this.consumer = consumer;
-    }
-
-    /** The user's store, else broadcasting: a local file; clustering: the broker. */
-    OffsetStore createOffsetStore() {
-        DefaultMQPushConsumer settings = consumer.getDefaultMQPushConsumer();
-        if (settings.getOffsetStore() == null) {
-            settings.setOffsetStore(OffsetStore.forModel(consumer.messageModel(),
-                consumer.getmQClientFactory(), consumer.groupName()));
-        }
-        return settings.getOffsetStore();
     }
 
     // tag::ch07-copy-subscription[]

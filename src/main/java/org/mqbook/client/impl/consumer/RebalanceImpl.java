@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.mqbook.client.consumer.AllocateMessageQueueStrategy;
+import org.mqbook.client.consumer.ConsumerConfig;
 import org.mqbook.client.consumer.store.OffsetStore;
 import org.mqbook.client.consumer.store.ReadOffsetType;
 import org.mqbook.client.exception.MQClientException;
@@ -333,6 +334,14 @@ public abstract class RebalanceImpl {
 
     public ConcurrentMap<String, SubscriptionData> getSubscriptionInner() {
         return subscriptionInner;
+    }
+
+    /** Takes the consumer's group, message model and allocation strategy, and its client. */
+    public void bind(final ConsumerConfig settings, final MQClientInstance factory) {
+        this.consumerGroup = settings.getConsumerGroup();
+        this.messageModel = settings.getMessageModel();
+        this.allocateMessageQueueStrategy = settings.getAllocateMessageQueueStrategy();
+        this.mQClientFactory = factory;
     }
 
     public String getConsumerGroup() {
