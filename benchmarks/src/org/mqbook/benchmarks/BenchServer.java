@@ -83,6 +83,12 @@ final class BenchServer implements AutoCloseable {
         return process != null ? process.pid() : child.pid();
     }
 
+    /** CPU time (user + system) the server's process has used so far, ns. */
+    long cpuNanos() {
+        return ProcessHandle.of(pid()).flatMap(h -> h.info().totalCpuDuration())
+            .map(java.time.Duration::toNanos).orElse(0L);
+    }
+
     Path log() {
         return log;
     }

@@ -35,8 +35,8 @@ import org.mqbook.interop.ChildProcess;
  */
 public final class DelayBench {
     private static final Map<String, Map<String, String>> PROFILES = Map.of(
-        "quick", Map.of("rounds", "1", "loads", "1,18", "backlog", "60000", "steady", "20000",
-            "rate", "2000", "threads", "4", "body", "1024", "jfr", "none"),
+        "quick", Map.of("rounds", "1", "loads", "1,18", "backlog", "30000", "steady", "10000",
+            "rate", "1000", "threads", "4", "body", "1024", "jfr", "none"),
         "full", Map.of("rounds", "2", "loads", "1,18", "backlog", "200000", "steady", "40000",
             "rate", "2000", "threads", "4", "body", "1024", "jfr", "none"));
     /** Variant name, side, scheduleDeliverParallelEnable (null: a key 4.7.1 does not have). */
