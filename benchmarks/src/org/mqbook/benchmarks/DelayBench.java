@@ -113,7 +113,7 @@ public final class DelayBench {
             broker = BenchServer.restart(side, due, jvm);
             final ChildProcess consumer = BenchPrograms.start(BenchPrograms.DELAY_CONSUMER,
                 "READY", TIMEOUT, namesrvs.get(side).addr(), topic, "delay_" + run,
-                args.get("backlog"), args.get("steady"), Long.toString(LEVEL_MS),
+                parked.get("sent"), args.get("steady"), Long.toString(LEVEL_MS),
                 Long.toString(TIMEOUT.toMillis() / 2));
             try {
                 consumer.awaitLog("BACKLOG_DONE", TIMEOUT);
@@ -126,6 +126,8 @@ public final class DelayBench {
                 results.forEach(all::putAll);
                 all.put("parkTps", parked.get("tps"));
                 all.put("steadyTps", sent.get("tps"));
+                all.put("sendFailures", Long.toString(Long.parseLong(parked.get("failed"))
+                    + Long.parseLong(sent.get("failed"))));
                 figures.computeIfAbsent(variant[0] + "|" + load, k -> new ArrayList<>()).add(all);
                 System.out.println("round " + round + " load " + load + " " + variant[0] + " "
                     + all + "\n  " + BenchArgs.machine());

@@ -22,7 +22,7 @@ import org.apache.rocketmq.common.message.Message;
  *     COUNT messages in sync batches of BATCH (messages to drain later)
  * BenchLoadProducer NAMESRV TOPIC delay:THREADS:BODY_BYTES:COUNT:FIRST_LEVEL:LAST_LEVEL:RATE:TAG
  *     COUNT sync sends, message i with delay level FIRST_LEVEL + i % (LAST_LEVEL-FIRST_LEVEL+1),
- *     tag TAG, at RATE messages/s in all (0: flat out)
+ *     tag TAG, at RATE messages/s in all (0: flat out); a failed send is tried again (5 times)
  * </pre>
  * It prints one line, {@code RESULT cmd=.. sent=.. failed=.. seconds=.. tps=..} and, for
  * {@code timed}, {@code p50us= p99us= p999us= maxus=}; failures also print
@@ -158,8 +158,13 @@ public final class BenchLoadProducer {
                 }
                 Message m = new Message(topic, tag, body);
                 m.setDelayTimeLevel(firstLevel + (int) (i % levels));
-                if (send(p, m)) {
-                    sent.incrementAndGet();
+                // the consumer waits for an exact count: a send the broker turned away
+                // (flow control on a busy machine) is tried again
+                for (int attempt = 1; attempt <= 5; attempt++) {
+                    if (send(p, m)) {
+                        sent.incrementAndGet();
+                        break;
+                    }
                 }
             }
         });
