@@ -150,7 +150,12 @@ public final class DelayBench {
             values.add(BenchPrograms.num(f, key));
         }
         values.sort(null);
-        return values.isEmpty() ? Double.NaN : values.get(values.size() / 2);
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        final int mid = values.size() / 2;
+        return values.size() % 2 == 1 ? values.get(mid)
+            : (values.get(mid - 1) + values.get(mid)) / 2;
     }
 
     /** Medians over the rounds as AsciiDoc rows, one per load and variant. */
