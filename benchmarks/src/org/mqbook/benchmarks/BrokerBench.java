@@ -11,10 +11,10 @@ import java.util.Map;
  * Issue 6's side-by-side broker benchmark: the official 4.7.1 client against mqbook's
  * NameServer + broker and against 4.7.1's own, both pairs running at once on this machine.
  * <pre>
- *  driver (this JVM) ── starts, by pid ──┬─ mqbook namesrv + broker ─┐  child JVMs, same heap,
- *                                        ├─ 4.7.1  namesrv + broker ─┘  GC and store settings
- *                                        └─ 4.7.1 client programs, one at a time, against
- *                                           one side, then the other (interleaved)
+ *  driver (this JVM) ─ starts, by pid ─┬─ mqbook namesrv + broker ─┐  child JVMs, same heap,
+ *                                      ├─ 4.7.1  namesrv + broker ─┘  GC and store settings
+ *                                      └─ 4.7.1 client programs, one at a time, against
+ *                                         one side, then the other (interleaved)
  * </pre>
  * First each broker gets {@code brokerWarmupMs} of the same load, not counted (JIT warm-up).
  * Then per round and body size ({@code bodies}), {@code BenchLoadProducer timed}: {@code threads}
