@@ -1,0 +1,191 @@
+package org.mqbook.benchmarks;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Issue 6's side-by-side broker benchmark: the official 4.7.1 client against mqbook's
+ * NameServer + broker and against 4.7.1's own, both pairs running at once on this machine.
+ * <pre>
+ *  driver (this JVM) ─ starts, by pid ─┬─ mqbook namesrv + broker ─┐  child JVMs, same heap,
+ *                                      ├─ 4.7.1  namesrv + broker ─┘  GC and store settings
+ *                                      └─ 4.7.1 client programs, one at a time, against
+ *                                         one side, then the other (interleaved)
+ * </pre>
+ * First each broker gets {@code brokerWarmupMs} of the same load, not counted (JIT warm-up).
+ * Then per round and body size ({@code bodies}), {@code BenchLoadProducer timed}: {@code threads}
+ * threads of sync sends, {@code warmupMs} not counted, then {@code measureMs} counted: messages/s
+ * and send latency p50/p99/p99.9. Then each broker gets {@code drain} messages of
+ * {@code drainBody} bytes ({@code fill}, sync batches of 64), and per round a push consumer of a
+ * new group drains them ({@code BenchDrainConsumer}): messages/s from its start to the last
+ * message. Rounds alternate which side goes first, so a burst of noise from the machine's other
+ * work does not always hit the same side. Prints every figure as it comes and, at the end, an
+ * AsciiDoc table of the medians over the rounds.
+ * <pre>
+ * BrokerBench [quick|full] [key=value ...]   keys: rounds warmupMs measureMs threads bodies
+ *                                   drain drainBody brokerWarmupMs jfr (mqbook|rmq471|both|none)
+ * </pre>
+ * Not thread-safe (a main). Read next: {@link BenchServer}, {@link DelayBench}.
+ */
+public final class BrokerBench {
+    private static final Map<String, Map<String, String>> PROFILES = Map.of(
+        "quick", Map.of("rounds", "2", "warmupMs", "3000", "measureMs", "10000", "threads", "4",
+            "bodies", "128,1024", "drain", "300000", "drainBody", "1024", "jfr", "none",
+            "brokerWarmupMs", "15000"),
+        "full", Map.of("rounds", "3", "warmupMs", "5000", "measureMs", "30000", "threads", "4",
+            "bodies", "128,1024", "drain", "300000", "drainBody", "1024", "jfr", "none",
+            "brokerWarmupMs", "30000"));
+    private static final String[] SIDES = {BenchServer.MQBOOK, BenchServer.RMQ471};
+    private static final Duration PROGRAM_TIMEOUT = Duration.ofMinutes(10);
+
+    /** Figures per "side|what": one map per round. */
+    private final Map<String, List<Map<String, String>>> figures = new LinkedHashMap<>();
+    private final BenchArgs args;
+    private final Map<String, BenchServer> namesrvs = new LinkedHashMap<>();
+    private final Map<String, BenchServer> brokers = new LinkedHashMap<>();
+
+    private BrokerBench(final BenchArgs args) {
+        this.args = args;
+    }
+
+    public static void main(final String[] argv) {
+        final BrokerBench bench = new BrokerBench(new BenchArgs(argv, PROFILES));
+        try {
+            bench.run();
+        } finally {
+            bench.stopAll();
+        }
+        System.exit(0);
+    }
+
+    private void run() {
+        System.out.println("BrokerBench " + args + "\n" + BenchArgs.machine());
+        final String jfr = args.get("jfr");
+        for (String side : SIDES) {
+            final BenchServer namesrv = BenchServer.namesrv(side, "bench-" + side + "-namesrv");
+            namesrvs.put(side, namesrv);
+            final String name = "bench-" + side + "-broker";
+            final boolean record = jfr.equals("both") || jfr.equals(side);
+            brokers.put(side, BenchServer.broker(side,
+                BenchServer.brokerConf(name, namesrv.addr(), Map.of()),
+                record ? BenchArgs.jfr(name) : List.of()));
+            System.out.println("started " + namesrv + " and " + brokers.get(side));
+        }
+        // TODO K2: a broker's first seconds run interpreted code; without this pass the
+        // side measured first in round 1 would pay for its JIT warm-up
+        for (String side : SIDES) {
+            final Map<String, String> f = BenchPrograms.run(BenchPrograms.PRODUCER,
+                PROGRAM_TIMEOUT, namesrvs.get(side).addr(), "WarmupTopic", "timed:"
+                    + args.get("threads") + ":512:" + args.get("brokerWarmupMs") + ":1000");
+            System.out.println(side + " broker warm-up, last second " + f);
+        }
+        final int rounds = args.integer("rounds");
+        for (int round = 1; round <= rounds; round++) {
+            for (int body : args.integers("bodies")) {
+                for (String side : order(round)) {
+                    timed(side, round, body);
+                }
+            }
+        }
+        for (String side : SIDES) {
+            final Map<String, String> f = BenchPrograms.run(BenchPrograms.PRODUCER,
+                PROGRAM_TIMEOUT, namesrvs.get(side).addr(), "DrainTopic",
+                "fill:" + args.get("threads") + ":" + args.get("drainBody") + ":"
+                    + args.get("drain") + ":64");
+            System.out.println(side + " filled " + f);
+        }
+        for (int round = 1; round <= rounds; round++) {
+            for (String side : order(round)) {
+                final long cpuBefore = brokers.get(side).cpuNanos();
+                final Map<String, String> f = BenchPrograms.run(BenchPrograms.DRAIN,
+                    PROGRAM_TIMEOUT, namesrvs.get(side).addr(), "DrainTopic", "drain_" + round,
+                    args.get("drain"), Long.toString(PROGRAM_TIMEOUT.toMillis() - 30_000));
+                f.put("cpuUsPerMsg", String.format(Locale.ROOT, "%.1f", (brokers.get(side)
+                    .cpuNanos() - cpuBefore) / 1000.0 / BenchPrograms.num(f, "consumed")));
+                record(side, "drain", f);
+                System.out.println("round " + round + " " + side + " drain " + f + "\n  "
+                    + BenchArgs.machine());
+            }
+        }
+        System.out.println(BenchArgs.machine());
+        System.out.println(table());
+    }
+
+    private void timed(final String side, final int round, final int body) {
+        final long cpuBefore = brokers.get(side).cpuNanos();
+        final Map<String, String> f = BenchPrograms.run(BenchPrograms.PRODUCER, PROGRAM_TIMEOUT,
+            namesrvs.get(side).addr(), "BenchTopic" + body, "timed:" + args.get("threads") + ":"
+                + body + ":" + args.get("warmupMs") + ":" + args.get("measureMs"));
+        // TODO K2: on a shared 2-core machine throughput mostly says who got the cores;
+        // the broker's own CPU time per message is the steadier figure
+        final double cpu = brokers.get(side).cpuNanos() - cpuBefore;
+        f.put("cpuUsPerMsg", String.format(Locale.ROOT, "%.1f",
+            cpu / 1000 / BenchPrograms.num(f, "allSent")));
+        record(side, "send" + body, f);
+        System.out.println("round " + round + " " + side + " body " + body + " " + f + "\n  "
+            + BenchArgs.machine());
+    }
+
+    private static List<String> order(final int round) {
+        return round % 2 == 1 ? List.of(SIDES) : List.of(SIDES[1], SIDES[0]);
+    }
+
+    private void record(final String side, final String what, final Map<String, String> f) {
+        figures.computeIfAbsent(side + "|" + what, k -> new ArrayList<>()).add(f);
+    }
+
+    private double median(final String side, final String what, final String key) {
+        final List<Double> values = new ArrayList<>();
+        for (Map<String, String> f : figures.getOrDefault(side + "|" + what, List.of())) {
+            values.add(BenchPrograms.num(f, key));
+        }
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        values.sort(null);
+        final int mid = values.size() / 2;
+        return values.size() % 2 == 1 ? values.get(mid)
+            : (values.get(mid - 1) + values.get(mid)) / 2;
+    }
+
+    /** The medians over the rounds as AsciiDoc rows: figure, mqbook, 4.7.1, ratio. */
+    private String table() {
+        final StringBuilder out = new StringBuilder("[cols=\"3,2,2,1\"]\n|===\n"
+            + "| figure | mqbook | 4.7.1 | mqbook / 4.7.1\n\n");
+        for (int body : args.integers("bodies")) {
+            final String what = "send" + body;
+            row(out, "sync send " + body + " B, msgs/s", what, "tps", false);
+            row(out, "send latency " + body + " B p50, µs", what, "p50us", true);
+            row(out, "send latency " + body + " B p99, µs", what, "p99us", true);
+            row(out, "send latency " + body + " B p99.9, µs", what, "p999us", true);
+            row(out, "broker CPU per message " + body + " B, µs", what, "cpuUsPerMsg", true);
+        }
+        row(out, "drain " + args.get("drain") + " x " + args.get("drainBody") + " B, msgs/s",
+            "drain", "tps", false);
+        row(out, "broker CPU per drained message, µs", "drain", "cpuUsPerMsg", true);
+        return out.append("|===\n(latency and CPU rows: the ratio is 4.7.1 / mqbook, above 1 means "
+            + "mqbook is faster)").toString();
+    }
+
+    private void row(final StringBuilder out, final String label, final String what,
+        final String key, final boolean lowerIsBetter) {
+        final double ours = median(BenchServer.MQBOOK, what, key);
+        final double theirs = median(BenchServer.RMQ471, what, key);
+        final double ratio = lowerIsBetter ? theirs / ours : ours / theirs;
+        out.append(String.format(Locale.ROOT, "| %s | %.0f | %.0f | %.2fx%n", label, ours,
+            theirs, ratio));
+    }
+
+    private void stopAll() {
+        for (BenchServer server : brokers.values()) {
+            server.close();
+        }
+        for (BenchServer server : namesrvs.values()) {
+            server.close();
+        }
+    }
+}
