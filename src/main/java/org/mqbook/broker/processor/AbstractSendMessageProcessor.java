@@ -145,17 +145,26 @@ public abstract class AbstractSendMessageProcessor implements NettyRequestProces
         if (properties == null || properties.isEmpty()) {
             return null;
         }
-        String[] items = properties.split(String.valueOf(MessageDecoder.PROPERTY_SEPARATOR));
-        for (int i = 0; i < items.length; i++) {
-            String item = items[i];
-            if (item.isEmpty()) {
-                continue;
+        // TODO K2: a scan without split(): every send passes here before its properties are
+        // parsed, so the check allocates nothing unless it finds a broken item
+        int item = 0;
+        int start = 0;
+        final int length = properties.length();
+        while (start < length) {
+            int end = properties.indexOf(MessageDecoder.PROPERTY_SEPARATOR, start);
+            if (end < 0) {
+                end = length;
             }
-            int sep = item.indexOf(MessageDecoder.NAME_VALUE_SEPARATOR);
-            if (sep <= 0 || item.indexOf(MessageDecoder.NAME_VALUE_SEPARATOR, sep + 1) >= 0) {
-                return "the properties string is broken: item " + i + " \""
-                    + printable(item) + "\" is not name\\u0001value";
+            if (end > start) {
+                int sep = properties.indexOf(MessageDecoder.NAME_VALUE_SEPARATOR, start);
+                if (sep <= start || sep >= end
+                    || properties.lastIndexOf(MessageDecoder.NAME_VALUE_SEPARATOR, end - 1) != sep) {
+                    return "the properties string is broken: item " + item + " \""
+                        + printable(properties.substring(start, end)) + "\" is not name\\u0001value";
+                }
             }
+            item++;
+            start = end + 1;
         }
         return null;
     }
