@@ -51,7 +51,7 @@ public final class LabTrace implements BeforeAllCallback, BeforeEachCallback, Af
     /** Threads every JVM or the test runner has; they say nothing about mqbook. */
     private static final Pattern JVM_THREAD = Pattern.compile("main|Reference Handler|Finalizer"
         + "|Signal Dispatcher|Common-Cleaner|Notification Thread|Attach Listener|process reaper"
-        + "|surefire-.*|ForkJoinPool.*|junit-.*|JFR .*|Cleaner-\\d+");
+        + "|surefire-.*|ForkJoinPool.*|junit-.*|JFR .*|Cleaner-\\d+|globalEventExecutor-.*");
     private static final Pattern NUMBERED = Pattern.compile("(.*?)(\\d+)");
 
     private PrintStream originalOut;
@@ -102,7 +102,7 @@ public final class LabTrace implements BeforeAllCallback, BeforeEachCallback, Af
         }
         Set<String> now = liveThreads();
         if (threadsBefore == null) {
-            out.add("  threads alive: " + fold(now, "    "));
+            out.add("  threads alive: " + fold(now, "    ", 17));
         } else {
             Set<String> started = new TreeSet<>(now);
             started.removeAll(threadsBefore);
@@ -112,10 +112,10 @@ public final class LabTrace implements BeforeAllCallback, BeforeEachCallback, Af
                 out.add("  threads: the same");
             }
             if (!started.isEmpty()) {
-                out.add("  threads started: " + fold(started, "    "));
+                out.add("  threads started: " + fold(started, "    ", 19));
             }
             if (!ended.isEmpty()) {
-                out.add("  threads ended: " + fold(ended, "    "));
+                out.add("  threads ended: " + fold(ended, "    ", 17));
             }
         }
         threadsBefore = now;
@@ -187,9 +187,10 @@ public final class LabTrace implements BeforeAllCallback, BeforeEachCallback, Af
 
     /**
      * Thread names as a thread dump shows them, numbered families folded and the list wrapped:
-     * {@code NettyServerNIOSelector_1..3, PullRequestHoldService}.
+     * {@code NettyServerNIOSelector_1..3, PullRequestHoldService}; the first line starts at
+     * column {@code firstColumn}, the others after {@code indent}.
      */
-    public static String fold(Collection<String> names, String indent) {
+    public static String fold(Collection<String> names, String indent, int firstColumn) {
         Map<String, TreeSet<Integer>> families = new TreeMap<>();
         List<String> all = new ArrayList<>();
         for (String name : names) {
@@ -204,10 +205,10 @@ public final class LabTrace implements BeforeAllCallback, BeforeEachCallback, Af
             + (n.size() > 1 ? ".." + n.last() : "")));
         all.sort(String.CASE_INSENSITIVE_ORDER);
         StringBuilder sb = new StringBuilder();
-        int col = indent.length();
+        int col = firstColumn;
         for (int i = 0; i < all.size(); i++) {
             String word = all.get(i) + (i + 1 < all.size() ? "," : "");
-            if (col + word.length() + 1 > 96 && col > indent.length()) {
+            if (col + word.length() + 1 > 96 && i > 0) {
                 sb.append('\n').append(indent);
                 col = indent.length();
             } else if (i > 0) {

@@ -59,7 +59,7 @@ class BigPictureThreadsTest {
                 sb.append(String.format("  %-14s %s%n", e.getKey(), e.getValue()));
             }
             sb.append("\nThreads that lived during the run (sampled every 20 ms):\n");
-            sb.append("  ").append(LabTrace.fold(seen.stream().filter(t -> !isJvm(t)).toList(), "  "))
+            sb.append("  ").append(LabTrace.fold(seen.stream().filter(t -> !isJvm(t)).toList(), "  ", 2))
                 .append('\n');
             Path file = Files.createDirectories(Paths.get(traces)).resolve(LabTraces.BIG_PICTURE);
             Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
@@ -70,6 +70,7 @@ class BigPictureThreadsTest {
 
     private static boolean isJvm(String name) {
         return name.matches("main|Reference Handler|Finalizer|Signal Dispatcher|Common-Cleaner"
-            + "|Notification Thread|Attach Listener|surefire-.*|process reaper|ForkJoinPool.*");
+            + "|Notification Thread|Attach Listener|surefire-.*|process reaper|ForkJoinPool.*"
+            + "|globalEventExecutor-.*");
     }
 }
