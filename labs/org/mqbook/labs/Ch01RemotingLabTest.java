@@ -72,11 +72,17 @@ class Ch01RemotingLabTest {
         int totalLength = frame.getInt(0);
         int typeAndHeaderLength = frame.getInt(4);
         int headerLength = typeAndHeaderLength & 0xFFFFFF;
-        assertEquals(frame.limit() - 4, totalLength, "the length prefix does not count itself");
-        assertEquals(0, typeAndHeaderLength >>> 24, "type byte 0 means a JSON header");
-        assertEquals(4 + headerLength + 2, totalLength, "length = 4 + header + body");
+        System.out.println("[lab] frame of " + frame.limit() + " bytes: length " + totalLength
+            + ", type " + (typeAndHeaderLength >>> 24) + ", header " + headerLength + " bytes, body 2");
+        assertEquals(frame.limit() - 4, totalLength,
+            "the length prefix counts everything after itself, not itself: see RemotingCommand#encode");
+        assertEquals(0, typeAndHeaderLength >>> 24,
+            "the high byte of the second int is the serialize type, 0 = JSON: see markProtocolType");
+        assertEquals(4 + headerLength + 2, totalLength,
+            "length = 4 (type and header length) + header + body (2 bytes): see RemotingCommand#encode");
         String header = StandardCharsets.UTF_8.decode(frame.slice(8, headerLength)).toString();
-        assertTrue(header.startsWith("{\"code\":" + ECHO), "the JSON header starts with the code: " + header);
+        assertTrue(header.startsWith("{\"code\":" + ECHO),
+            "expected a JSON header starting with the request code; got " + header);
     }
 
     // tag::ch01-lab-opaque[]
@@ -86,9 +92,11 @@ class Ch01RemotingLabTest {
         RemotingCommand request = RemotingCommand.createRequestCommand(ECHO, null);
         request.setBody("ping".getBytes(StandardCharsets.UTF_8));
         RemotingCommand response = client.invokeSync(addr, request, 3000);
-        assertEquals(request.getOpaque(), response.getOpaque(), "responses are matched by opaque only");
+        assertEquals(request.getOpaque(), response.getOpaque(),
+            "the response echoes the opaque; see processResponseCommand");
         assertTrue(response.isResponseType(), "flag bit 0 marks a response");
-        assertEquals("ping", new String(response.getBody(), StandardCharsets.UTF_8));
+        assertEquals("ping", new String(response.getBody(), StandardCharsets.UTF_8),
+            "the echo processor sends the body back unchanged");
     }
     // end::ch01-lab-opaque[]
 
@@ -98,17 +106,27 @@ class Ch01RemotingLabTest {
         RemotingCommand request = RemotingCommand.createRequestCommand(ECHO, null);
         client.invokeOneway(addr, request, 3000);
         RemotingCommand seen = seenByServer.poll(3, TimeUnit.SECONDS);
-        assertTrue(seen != null && seen.isOnewayRPC(), "the server saw the oneway request (flag bit 1)");
-        assertEquals(request.getOpaque(), seen.getOpaque());
+        assertTrue(seen != null && seen.isOnewayRPC(),
+            "expected the server to see the request within 3 s with flag bit 1 (oneway) set; saw " + seen);
+        assertEquals(request.getOpaque(), seen.getOpaque(),
+            "the server saw another request than the one sent: compare the opaques");
+        System.out.println("[lab] oneway opaque " + seen.getOpaque() + " processed, flag " + seen.getFlag()
+            + ", no response written");
     }
 
     @Test
     void anUnknownRequestCodeIsRefusedAtOnceNotLeftToTimeOut() throws Exception {
         long start = System.nanoTime();
-        RemotingCommand response = client.invokeSync(addr, RemotingCommand.createRequestCommand(9999, null), 3000);
+        RemotingCommand response =
+            client.invokeSync(addr, RemotingCommand.createRequestCommand(9999, null), 3000);
         long tookMs = (System.nanoTime() - start) / 1_000_000;
-        assertEquals(ResponseCode.REQUEST_CODE_NOT_SUPPORTED, response.getCode(), response.getRemark());
-        assertTrue(tookMs < 2000, "answered in " + tookMs + " ms; a 4.7.1 server would leave it to time out");
+        System.out.println("[lab] code 9999 answered " + response.getCode() + " \"" + response.getRemark()
+            + "\" in " + tookMs + " ms");
+        assertEquals(ResponseCode.REQUEST_CODE_NOT_SUPPORTED, response.getCode(),
+            "expected REQUEST_CODE_NOT_SUPPORTED (3) for an unknown code: see NettyRemotingAbstract"
+                + "#processRequestCommand; remark was " + response.getRemark());
+        assertTrue(tookMs < 2000, "answered in " + tookMs + " ms; mqbook answers at once, where a"
+            + " 4.7.1 server would leave the caller to its 3 s timeout");
     }
 
     @Test
@@ -119,9 +137,12 @@ class Ch01RemotingLabTest {
             out.writeInt(-1); // a negative frame length: nothing sensible can follow
             out.flush();
             InputStream in = bad.getInputStream();
-            assertEquals(-1, in.read(), "the server closes a connection that sent a broken frame");
+            assertEquals(-1, in.read(), "expected the server to close a connection whose frame length"
+                + " is negative (end of stream); see NettyDecoder");
         }
-        RemotingCommand response = client.invokeSync(addr, RemotingCommand.createRequestCommand(ECHO, null), 3000);
-        assertEquals(ResponseCode.SUCCESS, response.getCode(), "other connections keep being served");
+        RemotingCommand response =
+            client.invokeSync(addr, RemotingCommand.createRequestCommand(ECHO, null), 3000);
+        assertEquals(ResponseCode.SUCCESS, response.getCode(),
+            "the broken frame closed only its own socket: the client's connection is still served");
     }
 }

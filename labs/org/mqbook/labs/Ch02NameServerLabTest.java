@@ -54,10 +54,13 @@ class Ch02NameServerLabTest {
         NamesrvStartup.Settings settings = NamesrvStartup.parseCommandLine(
             new String[] {"-c", conf.toString()}, System.out);
 
-        assertEquals(0, settings.nettyServerConfig().getListenPort());
+        assertEquals(0, settings.nettyServerConfig().getListenPort(),
+            "listenPort goes to NettyServerConfig");
         assertEquals("127.0.0.1",
-            settings.nettyServerConfig().getBindAddress());
-        assertTrue(settings.namesrvConfig().isOrderMessageEnable());
+            settings.nettyServerConfig().getBindAddress(),
+            "bindAddress goes to NettyServerConfig");
+        assertTrue(settings.namesrvConfig().isOrderMessageEnable(),
+            "orderMessageEnable goes to NamesrvConfig");
         // keys nobody has a setter for are ignored, as in 4.7.1
         assertNull(settings.exitCode(), "nothing asks to exit");
     }
@@ -75,7 +78,8 @@ class Ch02NameServerLabTest {
         NamesrvController namesrv = new NamesrvController(config, server);
         assertNull(namesrv.getRemotingServer(), "constructed: nothing runs");
 
-        assertTrue(namesrv.initialize());
+        assertTrue(namesrv.initialize(), "initialize() failed:"
+            + " see the log of NamesrvController");
         assertTrue(threads().contains("NSScheduledThread1"),
             "the scan timer exists once initialize() scheduled it");
 
@@ -83,8 +87,10 @@ class Ch02NameServerLabTest {
         int port = namesrv.getRemotingServer().localListenPort();
         assertEquals(ResponseCode.TOPIC_NOT_EXIST, askRoute(port, "LabTopic"),
             "it listens and answers, though no broker registered yet");
-        assertTrue(anyThread("RemotingExecutorThread_"));
-        assertTrue(threads().contains("FileWatchService"));
+        assertTrue(anyThread("RemotingExecutorThread_"),
+            "the request pool runs: " + threads());
+        assertTrue(threads().contains("FileWatchService"),
+            "the TLS file watcher runs: " + threads());
 
         namesrv.shutdown();
         assertThrows(ConnectException.class, () -> connect(port),

@@ -116,8 +116,10 @@ class Ch03BrokerLabTest {
         assertEquals(ResponseCode.SUCCESS, r.getCode(),
             "start() registered before it returned");
         String body = new String(r.getBody());
-        assertTrue(body.contains("\"brokerName\":\"lab-broker\""), body);
-        assertTrue(body.contains(broker.getBrokerAddr()), body);
+        assertTrue(body.contains("\"brokerName\":\"lab-broker\""),
+            "the route names the broker: " + body);
+        assertTrue(body.contains(broker.getBrokerAddr()),
+            "the route holds its address: " + body);
         // end::ch03-lab-register[]
     }
 
@@ -136,12 +138,15 @@ class Ch03BrokerLabTest {
         call(broker.getBrokerAddr(), RequestCode.GET_MAX_OFFSET, max);
         call(broker.getBrokerAddr(), RequestCode.HEART_BEAT, null);
 
+        // code -> thread, from the RPC hook; pools: BrokerThreadPools
         assertTrue(ranOn.get(RequestCode.QUERY_CONSUMER_OFFSET)
             .startsWith("ConsumerManageThread_"), ranOn.toString());
         assertTrue(ranOn.get(RequestCode.GET_MAX_OFFSET)
-            .startsWith("AdminBrokerThread_"), "the default processor's pool");
-        assertTrue(ranOn.get(RequestCode.HEART_BEAT).startsWith("HeartbeatThread_"));
+            .startsWith("AdminBrokerThread_"), ranOn.toString());
+        assertTrue(ranOn.get(RequestCode.HEART_BEAT)
+            .startsWith("HeartbeatThread_"), ranOn.toString());
         // end::ch03-lab-executors[]
+        System.out.println("[lab] request code -> thread: " + ranOn);
     }
 
     @Test
@@ -154,7 +159,8 @@ class Ch03BrokerLabTest {
             "TransactionalMessageCheckService", "BrokerControllerScheduledThread1",
             "ClientHousekeepingScheduledThread1", "BrokerFastFailureScheduledThread1",
             "BrokerStatsThread1", "ReputMessageService"}) {
-            assertTrue(threads.contains(name), name + " in " + threads);
+            assertTrue(threads.contains(name), "expected a thread "
+                + name + " after start(); running: " + threads);
         }
         // end::ch03-lab-threads[]
     }
@@ -168,10 +174,12 @@ class Ch03BrokerLabTest {
         var routes = namesrv.getRouteInfoManager();
         clock.addAndGet(120_000);
         routes.scanNotActiveBroker();
-        assertNotNull(routes.pickupTopicRouteData("TBW102"), "exactly 120 s: still there");
+        assertNotNull(routes.pickupTopicRouteData("TBW102"),
+            "exactly 120 s: not yet expired (scanNotActiveBroker)");
         clock.addAndGet(1);
         routes.scanNotActiveBroker();
-        assertNull(routes.pickupTopicRouteData("TBW102"), "120 s and 1 ms: expired");
+        assertNull(routes.pickupTopicRouteData("TBW102"),
+            "120 s and 1 ms: expired, its routes gone");
         // end::ch03-lab-expiry[]
     }
 }

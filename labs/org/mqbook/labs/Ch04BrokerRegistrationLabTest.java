@@ -126,13 +126,17 @@ class Ch04BrokerRegistrationLabTest {
     void atStartTheWholeTableIsRegisteredSynchronously() {
         // tag::ch04-lab-broker-start[]
         Received first = received.get(0);
-        assertEquals(RequestCode.REGISTER_BROKER, first.code());
-        assertFalse(first.oneway());
+        assertEquals(RequestCode.REGISTER_BROKER, first.code(),
+            "the first request a NameServer gets from start()");
+        assertFalse(first.oneway(), "at start the broker waits");
         assertTrue(first.version() >= 37, "read as a RegisterBrokerBody");
-        assertTrue(first.crcMatches());
+        assertTrue(first.crcMatches(),
+            "the header's bodyCrc32 matches the body");
         assertTrue(first.topics().containsAll(List.of("TBW102", "SELF_TEST_TOPIC",
             "SCHEDULE_TOPIC_XXXX", "lab-broker", "DefaultCluster")), first.topics().toString());
         // end::ch04-lab-broker-start[]
+        System.out.println("[lab] first REGISTER_BROKER, oneway " + first.oneway() + ", dataVersion "
+            + first.counter() + ", topics " + first.topics());
     }
 
     @Test
@@ -153,11 +157,13 @@ class Ch04BrokerRegistrationLabTest {
             SendMessageRequestHeaderV2.createSendMessageRequestHeaderV2(h));
         send.setBody(new byte[] {'x'});
         assertEquals(ResponseCode.SUCCESS,
-            client.invokeSync(broker.getBrokerAddr(), send, 3000).getCode());
+            client.invokeSync(broker.getBrokerAddr(), send, 3000).getCode(),
+            "the send auto-creates TopicLabNew from TBW102");
         Received r = awaitRegistrationWith("TopicLabNew");
         assertTrue(r.oneway(), "fire and forget: the send does not wait for it");
         assertEquals(before + 1, r.counter(), "a new DataVersion, or the NameServer ignores it");
-        assertNotNull(namesrv.getRouteInfoManager().pickupTopicRouteData("TopicLabNew"));
+        assertNotNull(namesrv.getRouteInfoManager()
+            .pickupTopicRouteData("TopicLabNew"), "the NameServer routes it now");
         // end::ch04-lab-auto-create[]
     }
 
@@ -175,10 +181,10 @@ class Ch04BrokerRegistrationLabTest {
         h.setOrder(false);
         RemotingCommand r = client.invokeSync(broker.getBrokerAddr(),
             RemotingCommand.createRequestCommand(RequestCode.UPDATE_AND_CREATE_TOPIC, h), 3000);
-        assertEquals(ResponseCode.SUCCESS, r.getCode());
+        assertEquals(ResponseCode.SUCCESS, r.getCode(), r.getRemark());
         Received reg = last();
         assertEquals(List.of("TopicLabAdmin"), reg.topics(), "only the changed topic");
-        assertFalse(reg.oneway());
+        assertFalse(reg.oneway(), "registered before the answer");
         // end::ch04-lab-increment[]
     }
 
@@ -203,7 +209,8 @@ class Ch04BrokerRegistrationLabTest {
     void shutdownSaysGoodbye() {
         // tag::ch04-lab-goodbye[]
         broker.shutdown();
-        assertEquals(RequestCode.UNREGISTER_BROKER, last().code());
+        assertEquals(RequestCode.UNREGISTER_BROKER, last().code(),
+            "shutdown()'s last word to the NameServer");
         assertNull(namesrv.getRouteInfoManager().pickupTopicRouteData("TopicLabNew"),
             "gone at once, no 120 s wait");
         // end::ch04-lab-goodbye[]

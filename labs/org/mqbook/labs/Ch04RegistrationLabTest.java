@@ -125,12 +125,15 @@ class Ch04RegistrationLabTest {
         assertNull(route("LabTopic"), "no broker has reported it yet");
         RemotingCommand response =
             register(broker, "lab-a", "127.0.0.1:10911", 1, "LabTopic");
-        assertEquals(ResponseCode.SUCCESS, response.getCode());
+        assertEquals(ResponseCode.SUCCESS, response.getCode(),
+            response.getRemark());
 
         TopicRouteData route = route("LabTopic");
-        assertEquals(4, route.getQueueDatas().get(0).getWriteQueueNums());
+        assertEquals(4, route.getQueueDatas().get(0).getWriteQueueNums(),
+            "the queue count the broker reported");
         assertEquals(Map.of(0L, "127.0.0.1:10911"),
-            route.getBrokerDatas().get(0).getBrokerAddrs());
+            route.getBrokerDatas().get(0).getBrokerAddrs(),
+            "brokerId 0 (the master) at the address registered");
     }
     // end::ch04-lab-register[]
 
@@ -138,11 +141,13 @@ class Ch04RegistrationLabTest {
     @Test
     void everyRegistrationIsAHeartbeat() throws Exception {
         register(broker, "lab-hb", "127.0.0.1:20911", 1, "HeartbeatTopic");
-        assertEquals(clock.get(), lastHeartbeat("127.0.0.1:20911"));
+        assertEquals(clock.get(), lastHeartbeat("127.0.0.1:20911"),
+            "registering stamps brokerLiveTable");
 
         clock.addAndGet(30_000);   // the broker's next round, 30 s later
         register(broker, "lab-hb", "127.0.0.1:20911", 1, "HeartbeatTopic");
-        assertEquals(clock.get(), lastHeartbeat("127.0.0.1:20911"));
+        assertEquals(clock.get(), lastHeartbeat("127.0.0.1:20911"),
+            "the same request again moves the stamp");
     }
     // end::ch04-lab-heartbeat[]
 
@@ -170,7 +175,7 @@ class Ch04RegistrationLabTest {
         assertNull(route("NewTopic"), "same DataVersion: the table is not read");
 
         register(broker, "lab-dv", "127.0.0.1:40911", 8, "OldTopic", "NewTopic");
-        assertNotNull(route("NewTopic"));
+        assertNotNull(route("NewTopic"), "a new DataVersion is read");
     }
     // end::ch04-lab-data-version[]
 
@@ -180,13 +185,14 @@ class Ch04RegistrationLabTest {
         NettyRemotingClient other = new NettyRemotingClient(new NettyClientConfig());
         other.start();
         register(other, "lab-conn", "127.0.0.1:50911", 1, "ConnTopic");
-        assertNotNull(route("ConnTopic"));
+        assertNotNull(route("ConnTopic"), "registered");
 
         other.shutdown();   // the connection closes; no clock moves
         for (int i = 0; i < 100 && route("ConnTopic") != null; i++) {
             Thread.sleep(20);  // the close event arrives on another thread
         }
-        assertNull(route("ConnTopic"));
+        assertNull(route("ConnTopic"), "expected the close event to remove"
+            + " it within 2 s: see BrokerHousekeepingService");
     }
     // end::ch04-lab-connection[]
 }

@@ -101,7 +101,8 @@ class Ch05ProducerLabTest {
             + instance.getTopicRouteTable().get(topic));
         assertEquals(6, perm(topic), "the topic's own route (RW-)");
         // Only the broker that got the first message created the topic.
-        assertEquals(4, table.get(topic).getMessageQueueList().size());
+        assertEquals(4, table.get(topic).getMessageQueueList().size(),
+            "after the refresh: one broker's 4 queues");
         // end::ch05-lab-route-cache[]
     }
 
@@ -118,8 +119,9 @@ class Ch05ProducerLabTest {
             perQueue.merge(q, 1, Integer::sum);
         }
         System.out.println("[lab] round robin: " + perQueue);
-        assertEquals(8, perQueue.size());
-        perQueue.values().forEach(n -> assertEquals(4, n));
+        assertEquals(8, perQueue.size(), "every queue of both brokers");
+        perQueue.forEach((q, n) -> assertEquals(4, n,
+            q + ": 32 sends over 8 queues, increment and modulo"));
 
         Map<String, Integer> selected = new TreeMap<>();
         for (int i = 0; i < 8; i++) {
@@ -142,17 +144,19 @@ class Ch05ProducerLabTest {
         brokerB.kill9();
         for (int i = 1; i <= 16; i++) {
             SendResult r = producer.send(message(topic, i));
-            assertEquals("broker-a", r.getMessageQueue().getBrokerName());
+            assertEquals("broker-a", r.getMessageQueue().getBrokerName(),
+                "send " + i + ": broker-b is dead and should be skipped");
         }
         LatencyFaultToleranceImpl faults = (LatencyFaultToleranceImpl)
             producer.getDefaultMQProducerImpl().getMqFaultStrategy()
                 .getLatencyFaultTolerance();
         System.out.println("[lab] fault table: " + faults);
-        assertFalse(faults.isAvailable("broker-b"));
+        assertFalse(faults.isAvailable("broker-b"),
+            "MQFaultStrategy bars the failed broker");
         long barredMs = faults.availableAtMillis("broker-b")
             - System.currentTimeMillis();
         assertTrue(barredMs > 590_000, "about 10 minutes: " + barredMs);
         // end::ch05-lab-isolation[]
-        assertNotNull(faults.toString());
+        assertNotNull(faults.toString(), "the fault table prints itself");
     }
 }

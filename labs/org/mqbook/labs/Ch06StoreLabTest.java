@@ -97,7 +97,8 @@ class Ch06StoreLabTest {
             store.getMessage("LabGroup", "LabTopic", 3, 0, 32, null);
         assertEquals(GetMessageStatus.FOUND, pull.getStatus(),
             "a pull reads the unit, then the record it points to");
-        assertEquals(1, StoreTestSupport.decode(pull).size());
+        assertEquals(1, StoreTestSupport.decode(pull).size(),
+            "one message put, one message read back");
     }
     // end::ch06-lab-reput[]
 

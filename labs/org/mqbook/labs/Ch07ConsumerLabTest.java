@@ -123,10 +123,10 @@ class Ch07ConsumerLabTest {
         System.out.println("[lab] AVG_BY_CIRCLE " + circle);
         // the guide: c1:{q1,q2}, c2:{q3,q4}, c3:{q5,q6}
         assertEquals(Map.of("c1", List.of(1, 2), "c2", List.of(3, 4),
-            "c3", List.of(5, 6)), avg);
+            "c3", List.of(5, 6)), avg, "AllocateMessageQueueAveragely");
         // the guide: c1:{q1,q4}, c2:{q2,q5}, c3:{q3,q6}
         assertEquals(Map.of("c1", List.of(1, 4), "c2", List.of(2, 5),
-            "c3", List.of(3, 6)), circle);
+            "c3", List.of(3, 6)), circle, "...AveragelyByCircle");
     }
     // end::ch07-lab-allocate[]
 
@@ -232,14 +232,17 @@ class Ch07ConsumerLabTest {
         orderly.start();
         long deadline = System.currentTimeMillis() + 40000;
         while (count(concurrentSeen) < orders * steps || count(orderlySeen) < orders * steps) {
-            assertTrue(System.currentTimeMillis() < deadline, "not all consumed");
+            assertTrue(System.currentTimeMillis() < deadline, "expected " + orders * steps
+                + " messages in each group within 40 s; concurrent got " + count(concurrentSeen)
+                + ", orderly " + count(orderlySeen) + " (see ConsumeMessage*Service)");
             Thread.sleep(100);
         }
         int concurrentInversions = inversions(concurrentSeen);
         int orderlyInversions = inversions(orderlySeen);
         System.out.println("[lab] concurrent: steps seen out of order " + concurrentInversions);
         System.out.println("[lab] orderly:    steps seen out of order " + orderlyInversions);
-        assertEquals(0, orderlyInversions, "orderly consumption keeps each order's steps in order");
+        assertEquals(0, orderlyInversions, "orderly consumption keeps each order's steps in order:"
+            + " the queue lock (ConsumeMessageOrderlyService) failed somewhere");
     }
 
     private static void record(Map<String, List<Integer>> seen, List<MessageExt> msgs) {

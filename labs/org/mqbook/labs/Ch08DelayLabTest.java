@@ -74,7 +74,8 @@ class Ch08DelayLabTest {
         msg.setStoreHost(new InetSocketAddress("127.0.0.1", 10911));
         MessageAccessor.putProperty(msg, MessageConst.PROPERTY_DELAY_TIME_LEVEL, "2");
         msg.setPropertiesString(MessageDecoder.messageProperties2String(msg.getProperties()));
-        assertEquals(PutMessageStatus.PUT_OK, store.putMessage(msg).getPutMessageStatus());
+        assertEquals(PutMessageStatus.PUT_OK, store.putMessage(msg).getPutMessageStatus(),
+            "the put itself; see CommitLog#putMessage");
         storedAt = msg.getStoreTimestamp();
         awaitTrue("dispatch", () -> store.dispatchBehindBytes() == 0);
 
@@ -89,6 +90,8 @@ class Ch08DelayLabTest {
             long tagsCode = b.getLong();  // here: the due time
             assertEquals(storedAt + 2000, tagsCode,
                 "the unit's tagsCode is the store time + 2 s");
+            System.out.println("[lab] parked in " + MixAll.SCHEDULE_TOPIC
+                + " queue 1, due " + (tagsCode - storedAt) + " ms after store");
         } finally {
             unit.release();
         }
@@ -104,8 +107,11 @@ class Ch08DelayLabTest {
             MessageExt delivered = MessageDecoder.decode(result.getMessageBufferList().get(0).duplicate(),
                 true, false);
             long late = delivered.getStoreTimestamp() - storedAt;
-            assertTrue(late >= 2000, "delivered " + late + " ms after the store time: too early");
-            assertEquals("see you in 2 s", new String(delivered.getBody(), StandardCharsets.UTF_8));
+            System.out.println("[lab] delivered into " + TOPIC + " " + late + " ms after the store time");
+            assertTrue(late >= 2000, "delivered " + late + " ms after the store time: too early;"
+                + " see DeliverDelayedMessageTimerTask#executeOnTimeup");
+            assertEquals("see you in 2 s", new String(delivered.getBody(), StandardCharsets.UTF_8),
+                "the delivered copy has the original body");
             assertEquals(TOPIC, delivered.getProperty(MessageConst.PROPERTY_REAL_TOPIC),
                 "the delivered copy still carries REAL_TOPIC, as 4.7.1's does");
         } finally {
