@@ -464,7 +464,7 @@ public class DefaultMessageStore extends MessageStoreReads {
 
     public HAService getHaService() { return haService; }
 
-    /** A slave's master: its HA address, {@code ip:port} (4.7.1's updateHaMasterAddress). */
+    @Override
     public void updateHaMasterAddress(final String newAddr) {
         this.haService.updateMasterAddress(newAddr);
     }
