@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Threads: ReputMessageService, FlushRealTimeService or GroupCommitService,
  * CommitRealTimeService (pool), FlushConsumeQueueService, AllocateMappedFileService,
- * StoreScheduledThread1 (cleaning), and replication's ({@link HAService}). Lifecycle: {@link #load()}, {@link #start()},
- * {@link #shutdown()} ({@link #halt()} in tests: stop as if killed).
+ * StoreScheduledThread1 (cleaning), and replication's ({@link HAService}). Lifecycle:
+ * {@link #load()}, {@link #start()}, {@link #shutdown()} ({@link #halt()} in tests: stop as
+ * if killed).
  *
  * <p>Thread-safe. Read next: {@link CommitLog#putMessage}, then {@link ReputMessageService}.
  */
