@@ -149,6 +149,41 @@ class MasterSlaveBrokerTest {
     }
 
     @Test
+    void withSlaveReadAMasterSuggestsTheSlaveToAConsumerFarBehind() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            RemotingCommand r = raw.call(RequestCode.SEND_MESSAGE_V2, send(TOPIC),
+                ("behind-" + i).getBytes(StandardCharsets.UTF_8));
+            assertEquals(ResponseCode.SUCCESS, r.getCode(), r.getRemark());
+        }
+        RemotingCommand hb = raw.heartbeat("ms-reader", "CG_READ", TOPIC, null);
+        assertEquals(ResponseCode.SUCCESS, hb.getCode(), hb.getRemark());
+        int ratio = master.getMessageStoreConfig().getAccessMessageInMemoryMaxRatio();
+        master.getBrokerConfig().setSlaveReadEnable(true);
+        try {
+            // a ratio of 0: any byte behind the end counts as "not in memory"
+            master.getMessageStoreConfig().setAccessMessageInMemoryMaxRatio(0);
+            PullMessageResponseHeader far = pullHeaderFromMaster(1);
+            assertEquals(1L, far.getSuggestWhichBrokerId(),
+                "whichBrokerWhenConsumeSlowly of the group");
+            master.getMessageStoreConfig().setAccessMessageInMemoryMaxRatio(ratio);
+            PullMessageResponseHeader near = pullHeaderFromMaster(32);
+            assertEquals(0L, near.getSuggestWhichBrokerId(), "the group's brokerId");
+        } finally {
+            master.getBrokerConfig().setSlaveReadEnable(false);
+            master.getMessageStoreConfig().setAccessMessageInMemoryMaxRatio(ratio);
+        }
+    }
+
+    static PullMessageResponseHeader pullHeaderFromMaster(int max) throws Exception {
+        var header = RawBrokerClient.pullHeader("CG_READ", TOPIC, 0, 0, false);
+        header.setMaxMsgNums(max);
+        RemotingCommand r = raw.call(RequestCode.PULL_MESSAGE, header, null);
+        assertEquals(ResponseCode.SUCCESS, r.getCode(), r.getRemark());
+        return (PullMessageResponseHeader)
+            r.decodeCommandCustomHeader(PullMessageResponseHeader.class);
+    }
+
+    @Test
     void slaveSynchronizeCopiesTheMastersMetadata() throws Exception {
         master.getTopicConfigManager().updateTopicConfig(new TopicConfig("TopicOnlyOnMaster",
             3, 3, 6));
