@@ -24,6 +24,7 @@ import org.mqbook.broker.longpolling.PullRequestHoldService;
 import org.mqbook.broker.offset.ConsumerOffsetManager;
 import org.mqbook.broker.out.BrokerOuterAPI;
 import org.mqbook.broker.processor.PullMessageProcessor;
+import org.mqbook.broker.slave.SlaveSynchronize;
 import org.mqbook.broker.stats.BrokerStatsManager;
 import org.mqbook.broker.subscription.SubscriptionGroupManager;
 import org.mqbook.broker.topic.TopicConfigManager;
@@ -86,6 +87,7 @@ public class BrokerController {
     private final TopicConfigManager topicConfigManager;
     private final SubscriptionGroupManager subscriptionGroupManager;
     private final Broker2Client broker2Client = new Broker2Client();
+    private final SlaveSynchronize slaveSynchronize = new SlaveSynchronize(this);
     private final ConsumerManager consumerManager;
     private final ProducerManager producerManager = new ProducerManager();
     private final ClientHousekeepingService clientHousekeepingService;
@@ -110,6 +112,8 @@ public class BrokerController {
     private volatile InetSocketAddress storeHost;
     private volatile String masterAddr;
     private volatile String haMasterAddr;
+    /** A slave without haMasterAddress takes it from each registration's answer. */
+    private volatile boolean updateMasterHAServerAddrPeriodically = false;
 
     public BrokerController(final BrokerConfig brokerConfig, final NettyServerConfig nettyServerConfig,
         final NettyClientConfig nettyClientConfig, final MessageStoreConfig messageStoreConfig) {
@@ -147,6 +151,10 @@ public class BrokerController {
             messageStore = new DefaultMessageStore(messageStoreConfig,
                 messageArrivingListener);
             result = messageStore.load();
+            String ha = messageStoreConfig.getHaMasterAddress();
+            updateMasterHAServerAddrPeriodically =
+                messageStoreConfig.getBrokerRole() == BrokerRole.SLAVE
+                && (ha == null || ha.length() < 6);
         }
         if (!result) {
             log.error("broker cannot initialize: a state file or the store did not load");
@@ -183,6 +191,13 @@ public class BrokerController {
 
     // tag::ch03-start[]
     public void start() throws Exception {
+        if (nettyServerConfig.getListenPort() == 0) {
+            // listenPort 0 (tests): the HA port is picked by the system too
+            messageStoreConfig.setHaListenPort(0);
+        }
+        if (messageStoreConfig.getHaBindAddress() == null) {
+            messageStoreConfig.setHaBindAddress(nettyServerConfig.getBindAddress());
+        }
         messageStore.start();
         remotingServer.start();
         fastRemotingServer.start();
@@ -190,7 +205,8 @@ public class BrokerController {
         // the operating system picked the port.
         storeHost = new InetSocketAddress(brokerConfig.getBrokerIP1(),
             remotingServer.localListenPort());
-        messageStoreConfig.setHaListenPort(remotingServer.localListenPort() + 1);
+        messageStoreConfig.setHaListenPort(
+            ((DefaultMessageStore) messageStore).getHaService().localListenPort());
         brokerOuterAPI.start();
         pullRequestHoldService.start();
         clientHousekeepingService.start();
@@ -200,6 +216,11 @@ public class BrokerController {
         // TODO K1: register at once, then every 30 s: the registration is
         // also the heartbeat that keeps this broker in the NameServers' routes.
         registerBrokerAll(true, false, true);
+        if (messageStoreConfig.getBrokerRole() == BrokerRole.SLAVE) {
+            scheduledExecutorService.scheduleAtFixedRate(
+                safely("slaveSynchronize", slaveSynchronize::syncAll),
+                1000 * 3, 1000 * 10, TimeUnit.MILLISECONDS);
+        }
         int period = Math.max(10000,
             Math.min(brokerConfig.getRegisterNameServerPeriod(), 60000));
         scheduledExecutorService.scheduleAtFixedRate(
@@ -293,6 +314,10 @@ public class BrokerController {
             // from the NameServer's answer; a master gets nothing back.
             masterAddr = first.getMasterAddr();
             haMasterAddr = first.getHaServerAddr();
+            if (updateMasterHAServerAddrPeriodically && haMasterAddr != null) {
+                messageStore.updateHaMasterAddress(haMasterAddr);
+            }
+            slaveSynchronize.setMasterAddr(masterAddr);
             if (checkOrderConfig) {
                 topicConfigManager.updateOrderTopicConfig(first.getKvTable());
             }
@@ -387,6 +412,7 @@ public class BrokerController {
     public PullMessageProcessor getPullMessageProcessor() { return pullMessageProcessor; }
     public PullRequestHoldService getPullRequestHoldService() { return pullRequestHoldService; }
     public BrokerOuterAPI getBrokerOuterAPI() { return brokerOuterAPI; }
+    public SlaveSynchronize getSlaveSynchronize() { return slaveSynchronize; }
     public BrokerStatsManager getBrokerStatsManager() { return brokerStatsManager; }
     public BrokerFastFailure getBrokerFastFailure() { return brokerFastFailure; }
     public ScheduledExecutorService getScheduledExecutorService() { return scheduledExecutorService; }

@@ -129,6 +129,7 @@ public class CommitLog {
             new PutMessageResult(PutMessageStatus.PUT_OK, result);
         defaultMessageStore.getReputMessageService().appended();
         handleDiskFlush(result, putResult, msg);
+        defaultMessageStore.getHaService().handleHA(result, putResult, msg);
         return putResult;
     }
     // end::ch06-put-message[]
@@ -182,6 +183,7 @@ public class CommitLog {
         final PutMessageResult putResult = new PutMessageResult(PutMessageStatus.PUT_OK, result);
         defaultMessageStore.getReputMessageService().appended();
         handleDiskFlush(result, putResult, batch);
+        defaultMessageStore.getHaService().handleHA(result, putResult, batch);
         return putResult;
     }
 
@@ -359,10 +361,16 @@ public class CommitLog {
                 log.error("appendData getLastMappedFile error {}", startOffset);
                 return false;
             }
-            return mappedFile.appendMessage(data);
+            if (!mappedFile.appendMessage(data)) {
+                log.error("appendData: {} bytes at {} do not fit in file {}", data.length,
+                    startOffset, mappedFile.getFileName());
+                return false;
+            }
         } finally {
             putMessageLock.unlock();
         }
+        defaultMessageStore.getReputMessageService().appended();
+        return true;
     }
 
     DispatchRequest checkMessageAndReturnSize(final ByteBuffer byteBuffer, final boolean checkCRC) {

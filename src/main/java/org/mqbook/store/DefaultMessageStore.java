@@ -20,6 +20,7 @@ import org.mqbook.common.message.MessageExt;
 import org.mqbook.common.message.MessageExtBrokerInner;
 import org.mqbook.store.config.BrokerRole;
 import org.mqbook.store.config.MessageStoreConfig;
+import org.mqbook.store.ha.HAService;
 import org.mqbook.store.index.IndexService;
 import org.mqbook.store.schedule.ScheduleMessageService;
 import org.slf4j.Logger;
@@ -35,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Threads: ReputMessageService, FlushRealTimeService or GroupCommitService,
  * CommitRealTimeService (pool), FlushConsumeQueueService, AllocateMappedFileService,
- * StoreScheduledThread1 (cleaning). Lifecycle: {@link #load()}, {@link #start()},
- * {@link #shutdown()} ({@link #halt()} in tests: stop as if killed).
+ * StoreScheduledThread1 (cleaning), and replication's ({@link HAService}). Lifecycle:
+ * {@link #load()}, {@link #start()}, {@link #shutdown()} ({@link #halt()} in tests: stop as
+ * if killed).
  *
  * <p>Thread-safe. Read next: {@link CommitLog#putMessage}, then {@link ReputMessageService}.
  */
@@ -61,6 +63,7 @@ public class DefaultMessageStore extends MessageStoreReads {
     private final CleanConsumeQueueService cleanConsumeQueueService;
     private final GetMessageService getMessageService;
     private final ScheduleMessageService scheduleMessageService;
+    private final HAService haService;
     private final LinkedList<CommitLogDispatcher> dispatcherList = new LinkedList<>();
     private volatile StoreCheckpoint storeCheckpoint;
     private volatile IndexService indexService;
@@ -94,6 +97,7 @@ public class DefaultMessageStore extends MessageStoreReads {
         this.cleanConsumeQueueService = new CleanConsumeQueueService(this);
         this.getMessageService = new GetMessageService(this);
         this.scheduleMessageService = new ScheduleMessageService(this);
+        this.haService = new HAService(this);
         this.dispatcherList.add(new CommitLogDispatcherBuildConsumeQueue(consumeQueueStore));
         this.dispatcherList.add(new CommitLogDispatcherBuildIndex(this));
     }
@@ -166,6 +170,10 @@ public class DefaultMessageStore extends MessageStoreReads {
         consumeQueueStore.recoverTopicQueueTable(commitLog);
         this.flushConsumeQueueService.start();
         this.commitLog.start();
+        // TODO K2: every role listens and runs a client; a slave's client
+        // connects once it knows haMasterAddress
+        this.haService.start();
+        this.haService.updateMasterAddress(messageStoreConfig.getHaMasterAddress());
         AbortFile.create(messageStoreConfig.getAbortFile());
         // TODO K2: as in 4.7.1, delay delivery runs on a master only
         this.scheduleMessageService.handleBrokerRole(messageStoreConfig.getBrokerRole());
@@ -201,6 +209,7 @@ public class DefaultMessageStore extends MessageStoreReads {
             scheduledExecutorService.shutdownNow();
         }
         if (started) {
+            this.haService.shutdown();
             this.commitLog.shutdown();
             if (clean) {
                 this.reputMessageService.shutdown();
@@ -434,62 +443,30 @@ public class DefaultMessageStore extends MessageStoreReads {
     }
 
     @Override
-    public MessageStoreConfig getMessageStoreConfig() {
-        return messageStoreConfig;
-    }
-
+    public MessageStoreConfig getMessageStoreConfig() { return messageStoreConfig; }
     @Override
-    public CommitLog getCommitLog() {
-        return commitLog;
-    }
-
-    public ConsumeQueueStore getConsumeQueueStore() {
-        return consumeQueueStore;
-    }
-
-    public StoreCheckpoint getStoreCheckpoint() {
-        return storeCheckpoint;
-    }
-
+    public CommitLog getCommitLog() { return commitLog; }
+    public ConsumeQueueStore getConsumeQueueStore() { return consumeQueueStore; }
+    public StoreCheckpoint getStoreCheckpoint() { return storeCheckpoint; }
     @Override
-    public IndexService getIndexService() {
-        return indexService;
-    }
-
-    public RunningFlags getRunningFlags() {
-        return runningFlags;
-    }
-
-    public StoreStats getStoreStats() {
-        return storeStats;
-    }
-
-    public DiskUsageProbe getDiskUsageProbe() {
-        return diskUsageProbe;
-    }
-
-    public MessageArrivingListener getMessageArrivingListener() {
-        return messageArrivingListener;
-    }
-
-    public AllocateMappedFileService getAllocateMappedFileService() {
-        return allocateMappedFileService;
-    }
-
-    public TransientStorePool getTransientStorePool() {
-        return transientStorePool;
-    }
-
-    public ScheduleMessageService getScheduleMessageService() {
-        return scheduleMessageService;
-    }
-
-    public ReputMessageService getReputMessageService() {
-        return reputMessageService;
-    }
-
+    public IndexService getIndexService() { return indexService; }
+    public RunningFlags getRunningFlags() { return runningFlags; }
+    public StoreStats getStoreStats() { return storeStats; }
+    public DiskUsageProbe getDiskUsageProbe() { return diskUsageProbe; }
+    public MessageArrivingListener getMessageArrivingListener() { return messageArrivingListener; }
+    public AllocateMappedFileService getAllocateMappedFileService() { return allocateMappedFileService; }
+    public TransientStorePool getTransientStorePool() { return transientStorePool; }
+    public ScheduleMessageService getScheduleMessageService() { return scheduleMessageService; }
+    public ReputMessageService getReputMessageService() { return reputMessageService; }
     @Override
     public boolean isShutdown() {
         return shutdown;
+    }
+
+    public HAService getHaService() { return haService; }
+
+    @Override
+    public void updateHaMasterAddress(final String newAddr) {
+        this.haService.updateMasterAddress(newAddr);
     }
 }

@@ -72,6 +72,9 @@ public interface MessageStore {
     /** Appends replicated commit-log bytes at {@code startOffset} (an HA slave). */
     boolean appendToCommitLog(long startOffset, byte[] data);
 
+    /** A slave's master HA address, {@code ip:port} (learned from the NameServer). */
+    void updateHaMasterAddress(String newAddr);
+
     void executeDeleteFilesManually();
 
     QueryMessageResult queryMessage(String topic, String key, int maxNum, long begin, long end);

@@ -39,6 +39,9 @@ public final class StoreTestSupport {
         config.setMaxHashSlotNum(1000);
         config.setMaxIndexNum(4000);
         config.setMaxMessageSize(256 * 1024);
+        // every store listens for slaves: a free port on loopback
+        config.setHaListenPort(0);
+        config.setHaBindAddress("127.0.0.1");
         return config;
     }
 

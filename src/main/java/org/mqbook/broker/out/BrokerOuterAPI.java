@@ -1,5 +1,6 @@
 package org.mqbook.broker.out;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -9,11 +10,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.mqbook.common.DataVersion;
+import org.mqbook.common.MixAll;
 import org.mqbook.common.ThreadFactoryImpl;
 import org.mqbook.common.UtilAll;
 import org.mqbook.common.namesrv.RegisterBrokerResult;
+import org.mqbook.common.protocol.body.ConsumerOffsetSerializeWrapper;
 import org.mqbook.common.protocol.body.KVTable;
 import org.mqbook.common.protocol.body.RegisterBrokerBody;
+import org.mqbook.common.protocol.body.SubscriptionGroupWrapper;
 import org.mqbook.common.protocol.body.TopicConfigSerializeWrapper;
 import org.mqbook.common.protocol.header.namesrv.QueryDataVersionRequestHeader;
 import org.mqbook.common.protocol.header.namesrv.QueryDataVersionResponseHeader;
@@ -22,6 +26,7 @@ import org.mqbook.common.protocol.header.namesrv.RegisterBrokerResponseHeader;
 import org.mqbook.common.protocol.header.namesrv.UnRegisterBrokerRequestHeader;
 import org.mqbook.remoting.RemotingClient;
 import org.mqbook.remoting.exception.RemotingCommandException;
+import org.mqbook.remoting.exception.RemotingException;
 import org.mqbook.remoting.netty.NettyClientConfig;
 import org.mqbook.remoting.netty.NettyRemotingClient;
 import org.mqbook.remoting.protocol.RemotingCommand;
@@ -32,7 +37,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The broker as a client: everything it sends to NameServers. REGISTER_BROKER goes to every
+ * The broker as a client: everything it sends to NameServers (and, on a slave, the four
+ * GET_ALL_ requests of SlaveSynchronize to its master). REGISTER_BROKER goes to every
  * NameServer in parallel on "brokerOutApi_thread_N" (one slow NameServer must not delay the
  * others), each over the one long-lived connection the remoting client keeps per address, since
  * a NameServer drops a broker whose registration connection closes.
@@ -237,4 +243,55 @@ public class BrokerOuterAPI {
     public RemotingClient getRemotingClient() {
         return remotingClient;
     }
+
+    // tag::ch09-slave-sync-calls[]
+    /** GET_ALL_TOPIC_CONFIG (21) from a master, over its VIP port as 4.7.1. */
+    public TopicConfigSerializeWrapper getAllTopicConfig(final String addr)
+        throws Exception {
+        byte[] body;
+        try {
+            body = fetchFromMaster(MixAll.brokerVIPChannel(true, addr),
+                RequestCode.GET_ALL_TOPIC_CONFIG);
+        } catch (RemotingException e) {
+            // TODO K2: a master on listenPort 0 (tests) has its fast port
+            // elsewhere than port - 2; mqbook then asks the main port
+            log.info("no VIP port next to {} ({}), asking the main port", addr, e.toString());
+            body = fetchFromMaster(addr, RequestCode.GET_ALL_TOPIC_CONFIG);
+        }
+        return RemotingSerializable.decode(body, TopicConfigSerializeWrapper.class);
+    }
+
+    /** GET_ALL_CONSUMER_OFFSET (43). */
+    public ConsumerOffsetSerializeWrapper getAllConsumerOffset(final String addr)
+        throws Exception {
+        return RemotingSerializable.decode(
+            fetchFromMaster(addr, RequestCode.GET_ALL_CONSUMER_OFFSET),
+            ConsumerOffsetSerializeWrapper.class);
+    }
+
+    /** GET_ALL_DELAY_OFFSET (45): delayOffset.json's text, as the master has it. */
+    public String getAllDelayOffset(final String addr) throws Exception {
+        return new String(fetchFromMaster(addr, RequestCode.GET_ALL_DELAY_OFFSET),
+            StandardCharsets.UTF_8);
+    }
+
+    /** GET_ALL_SUBSCRIPTIONGROUP_CONFIG (201). */
+    public SubscriptionGroupWrapper getAllSubscriptionGroupConfig(final String addr)
+        throws Exception {
+        return RemotingSerializable.decode(
+            fetchFromMaster(addr, RequestCode.GET_ALL_SUBSCRIPTIONGROUP_CONFIG),
+            SubscriptionGroupWrapper.class);
+    }
+
+    /** One header-less request; the body of a SUCCESS answer, else an exception. */
+    private byte[] fetchFromMaster(final String addr, final int code) throws Exception {
+        RemotingCommand request = RemotingCommand.createRequestCommand(code, null);
+        RemotingCommand response = remotingClient.invokeSync(addr, request, 3000);
+        if (response.getCode() != ResponseCode.SUCCESS || response.getBody() == null) {
+            throw new IllegalStateException("request code " + code + " to "
+                + addr + " answered " + response.getCode() + ": " + response.getRemark());
+        }
+        return response.getBody();
+    }
+    // end::ch09-slave-sync-calls[]
 }

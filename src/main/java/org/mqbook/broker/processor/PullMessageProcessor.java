@@ -10,6 +10,7 @@ import org.mqbook.common.MixAll;
 import org.mqbook.common.protocol.header.PullMessageRequestHeader;
 import org.mqbook.common.protocol.header.PullMessageResponseHeader;
 import org.mqbook.common.protocol.heartbeat.SubscriptionData;
+import org.mqbook.common.subscription.SubscriptionGroupConfig;
 import org.mqbook.common.sysflag.PullSysFlag;
 import org.mqbook.remoting.common.RemotingHelper;
 import org.mqbook.remoting.netty.NettyRemotingAbstract;
@@ -108,11 +109,16 @@ public class PullMessageProcessor implements NettyRequestProcessor {
         responseHeader.setNextBeginOffset(result.getNextBeginOffset());
         responseHeader.setMinOffset(result.getMinOffset());
         responseHeader.setMaxOffset(result.getMaxOffset());
-        // TODO K2: 0 = "pull from the master next time"; a slave is suggested
-        // only with slaveReadEnable, which mqbook leaves off.
-        responseHeader.setSuggestWhichBrokerId(MixAll.MASTER_ID);
+        responseHeader.setSuggestWhichBrokerId(
+            suggestWhichBrokerId(header.getConsumerGroup(), result));
         response.setCode(PullStatusMapping.code(result.getStatus(),
             header.getQueueOffset()));
+        if (brokerController.getMessageStoreConfig().getBrokerRole()
+            == BrokerRole.SLAVE && !brokerController.getBrokerConfig().isSlaveReadEnable()) {
+            // TODO K2: a slave that may not serve reads sends the consumer back
+            // to the master at once (the suggestion above is then 0)
+            response.setCode(ResponseCode.PULL_RETRY_IMMEDIATELY);
+        }
         response.setRemark(result.getStatus().name());
         try {
             if (response.getCode() == ResponseCode.SUCCESS) {
@@ -152,6 +158,30 @@ public class PullMessageProcessor implements NettyRequestProcessor {
             header.getTopic(), header.getQueueId(), pullRequest);
     }
     // end::ch03-pull[]
+
+    // tag::ch09-suggest-slave[]
+    /**
+     * Where the consumer should pull next: the master (0) unless
+     * slaveReadEnable; then the group's slave when this consumer is so far
+     * behind that its messages are no longer in memory.
+     */
+    private long suggestWhichBrokerId(final String group,
+        final GetMessageResult result) {
+        if (!brokerController.getBrokerConfig().isSlaveReadEnable()) {
+            return MixAll.MASTER_ID;
+        }
+        SubscriptionGroupConfig config = brokerController
+            .getSubscriptionGroupManager().findSubscriptionGroupConfig(group);
+        if (config == null) {
+            return MixAll.MASTER_ID;
+        }
+        // TODO K1: more than accessMessageInMemoryMaxRatio% of RAM behind
+        // means disk reads: hand them to a slave, keep the master's page
+        // cache for the consumers that keep up
+        return result.isSuggestPullingFromSlave()
+            ? config.getWhichBrokerWhenConsumeSlowly() : config.getBrokerId();
+    }
+    // end::ch09-suggest-slave[]
 
     /** Why the header's numbers cannot be a real pull, or null. */
     static String absurdValues(final PullMessageRequestHeader h) {

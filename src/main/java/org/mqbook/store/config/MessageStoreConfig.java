@@ -96,15 +96,17 @@ public class MessageStoreConfig {
     private int maxMsgsNumBatch = 64;
     /** Abnormal recovery also goes back to the index checkpoint time. */
     private boolean messageIndexSafe = false;
-    /** HA port (chapter 9). */
+    /** Port a master accepts slaves on; the broker sets listenPort + 1 (chapter 9). */
     private int haListenPort = 10912;
-    /** HA heartbeat period, ms (chapter 9). */
+    /** mqbook's: the address the HA port binds; null binds every interface, as 4.7.1. */
+    private String haBindAddress = null;
+    /** Idle master: a header-only transfer; idle slave: a report; this often, ms. */
     private int haSendHeartbeatInterval = 1000 * 5;
-    /** HA connection timeout, ms (chapter 9). */
+    /** A replication connection silent this long is closed, ms. */
     private int haHousekeepingInterval = 1000 * 20;
-    /** HA batch, bytes (chapter 9). */
+    /** Most commit-log bytes in one transfer frame. */
     private int haTransferBatchSize = 1024 * 32;
-    /** HA master ip:port for a slave (chapter 9). */
+    /** A slave's master HA address ip:port; the broker fills it from the NameServer. */
     private String haMasterAddress = null;
     /** SYNC_MASTER: a slave further behind is not available, bytes. */
     private int haSlaveFallbehindMax = 1024 * 1024 * 256;
@@ -277,6 +279,8 @@ public class MessageStoreConfig {
     public void setMessageIndexSafe(boolean v) { this.messageIndexSafe = v; }
     public int getHaListenPort() { return haListenPort; }
     public void setHaListenPort(int v) { this.haListenPort = v; }
+    public String getHaBindAddress() { return haBindAddress; }
+    public void setHaBindAddress(String v) { this.haBindAddress = v; }
     public int getHaSendHeartbeatInterval() { return haSendHeartbeatInterval; }
     public void setHaSendHeartbeatInterval(int v) { this.haSendHeartbeatInterval = v; }
     public int getHaHousekeepingInterval() { return haHousekeepingInterval; }
