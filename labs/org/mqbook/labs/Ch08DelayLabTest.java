@@ -51,6 +51,8 @@ class Ch08DelayLabTest {
         config.setMappedFileSizeConsumeQueue(100 * ConsumeQueue.CQ_STORE_UNIT_SIZE);
         config.setMessageDelayLevel("1s 2s 3s");
         config.setFlushDelayOffsetInterval(500);
+        config.setHaListenPort(0); // every store listens for slaves: any free port
+        config.setHaBindAddress("127.0.0.1");
         store = new DefaultMessageStore(config, null);
         assertTrue(store.load(), "the lab store did not load");
         store.start();

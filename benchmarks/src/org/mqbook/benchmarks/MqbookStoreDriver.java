@@ -36,6 +36,8 @@ final class MqbookStoreDriver implements StoreDriver {
         final MessageStoreConfig config = new MessageStoreConfig();
         config.setStorePathRootDir(root.toString());
         config.setStorePathCommitLog(root + File.separator + "commitlog");
+        config.setHaListenPort(0); // the store listens for slaves: any free port of 127.0.0.1
+        config.setHaBindAddress("127.0.0.1");
         for (Map.Entry<String, String> e : props.entrySet()) {
             set(config, e.getKey(), e.getValue());
         }
