@@ -177,14 +177,23 @@ public class DefaultMessageStore extends MessageStoreReads {
         AbortFile.create(messageStoreConfig.getAbortFile());
         // TODO K2: as in 4.7.1, delay delivery runs on a master only
         this.scheduleMessageService.handleBrokerRole(messageStoreConfig.getBrokerRole());
-        this.scheduledExecutorService = Executors.newSingleThreadScheduledExecutor(
-            new ThreadFactoryImpl("StoreScheduledThread", true));
-        this.scheduledExecutorService.scheduleAtFixedRate(this::cleanFilesPeriodically,
-            CLEAN_FILES_FIRST_DELAY_MS, messageStoreConfig.getCleanResourceInterval(),
-            TimeUnit.MILLISECONDS);
+        this.addScheduleTask();
         this.started = true;
         this.shutdown = false;
     }
+
+    /** The guide's name for the store's periodic housekeeping, started by {@link #start()}. */
+    // tag::ch06-schedule-task[]
+    private void addScheduleTask() {
+        this.scheduledExecutorService = Executors.newSingleThreadScheduledExecutor(
+            new ThreadFactoryImpl("StoreScheduledThread", true));
+        // TODO K1: expiry is not an event but a poll: every cleanResourceInterval (10 s) one
+        // thread asks whether the commit log, then the consume queues, may shed files
+        this.scheduledExecutorService.scheduleAtFixedRate(this::cleanFilesPeriodically,
+            CLEAN_FILES_FIRST_DELAY_MS, messageStoreConfig.getCleanResourceInterval(),
+            TimeUnit.MILLISECONDS);
+    }
+    // end::ch06-schedule-task[]
 
     @Override
     public void shutdown() {
