@@ -14,11 +14,12 @@ import org.mqbook.interop.Rmq471;
  * and {@code bin/mqbroker} ({@link BinServers}). The scenario classes ask for a {@link Kind}
  * and never see which servers answer, so one scenario proves the same thing against both.
  *
- * <p>Both servers are child processes: {@link #close()} ends them by their own process (SIGKILL;
- * the stores are thrown away), {@link #restartBroker()} stops the broker cleanly (SIGTERM: its
+ * <p>Both servers are child processes: {@link #close()} kills each by its own process handle
+ * (SIGKILL; the next start of a pair begins with a fresh store), {@link #restartBroker()} stops the broker cleanly (SIGTERM: its
  * shutdown hook persists consumer offsets and delay progress) and starts it again on the same
  * store and port. Not thread-safe: one test thread drives a pair. Read next: the scenario classes
- * {@link ConsumerPushScenarios}, {@link ConsumerRebalanceScenarios}, {@link ConsumerPullScenarios}.
+ * {@link ConsumerPushScenarios}, {@link ConsumerRebalanceScenarios}, {@link ConsumerPullScenarios},
+ * {@link ConsumerExamplesScenarios}.
  */
 abstract class ServerPair implements AutoCloseable {
 
