@@ -65,7 +65,8 @@ class MqbookClientsOnMqbookServersTest {
         namesrv = BrokerTestSupport.startNamesrv(dir);
         String ns = namesrv.localAddress();
         broker = BrokerTestSupport.newBroker(dir.resolve("store"), "broker-mq", ns);
-        broker.getMessageStoreConfig().setMessageDelayLevel("1s 1s 2s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s");
+        broker.getMessageStoreConfig()
+            .setMessageDelayLevel("1s 1s 2s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s 1s");
         broker.getBrokerConfig().setTransactionCheckInterval(1000);
         broker.getBrokerConfig().setTransactionTimeOut(500);
         BrokerTestSupport.start(broker);
@@ -133,14 +134,17 @@ class MqbookClientsOnMqbookServersTest {
             }
         });
         txProducer.start();
-        txProducer.sendMessageInTransaction(message(TOPIC, "tx-commit"), LocalTransactionState.COMMIT_MESSAGE);
-        txProducer.sendMessageInTransaction(message(TOPIC, "tx-rollback"), LocalTransactionState.ROLLBACK_MESSAGE);
+        txProducer.sendMessageInTransaction(message(TOPIC, "tx-commit"),
+            LocalTransactionState.COMMIT_MESSAGE);
+        txProducer.sendMessageInTransaction(message(TOPIC, "tx-rollback"),
+            LocalTransactionState.ROLLBACK_MESSAGE);
         txProducer.sendMessageInTransaction(message(TOPIC, "tx-unknown"), LocalTransactionState.UNKNOW);
         expected.add(TOPIC + "-tx-commit");
         expected.add(TOPIC + "-tx-unknown");
 
         consumers.add(consumer("CG_MQ", TOPIC, (MessageListenerConcurrently) (msgs, ctx) -> {
-            msgs.forEach(m -> received.computeIfAbsent(m.getKeys(), k -> new CopyOnWriteArrayList<>()).add(m));
+            msgs.forEach(m -> received.computeIfAbsent(m.getKeys(), k -> new CopyOnWriteArrayList<>())
+                .add(m));
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         }));
         consumers.add(consumer("CG_MQ_ORDER", ORDER_TOPIC, (MessageListenerOrderly) (msgs, ctx) -> {
@@ -168,10 +172,12 @@ class MqbookClientsOnMqbookServersTest {
     }
 
     private static Message message(String topic, String label) {
-        return new Message(topic, "TagA", topic + "-" + label, (topic + "-" + label).getBytes(StandardCharsets.UTF_8));
+        String key = topic + "-" + label;
+        return new Message(topic, "TagA", key, key.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static DefaultMQPushConsumer consumer(String group, String topic, Object listener) throws Exception {
+    private static DefaultMQPushConsumer consumer(String group, String topic, Object listener)
+        throws Exception {
         DefaultMQPushConsumer c = new DefaultMQPushConsumer(group);
         c.setNamesrvAddr(namesrv.localAddress());
         c.setInstanceName(group);

@@ -1,0 +1,11 @@
+package org.mqbook.client.interop;
+
+/**
+ * {@link ConsumerRebalanceScenarios} against mqbook's own NameServer and broker, started by
+ * {@code bin/mqnamesrv} and {@code bin/mqbroker}; the producer is still the official 4.7.1 one.
+ */
+class ConsumerRebalanceOnMqbookInteropTest extends ConsumerRebalanceScenarios {
+    ConsumerRebalanceOnMqbookInteropTest() {
+        super(ServerPair.Kind.MQBOOK);
+    }
+}
