@@ -113,12 +113,9 @@ public class PullMessageProcessor implements NettyRequestProcessor {
             suggestWhichBrokerId(header.getConsumerGroup(), result));
         response.setCode(PullStatusMapping.code(result.getStatus(),
             header.getQueueOffset()));
-        if (brokerController.getMessageStoreConfig().getBrokerRole()
-            == BrokerRole.SLAVE && !brokerController.getBrokerConfig().isSlaveReadEnable()) {
-            // TODO K2: a slave that may not serve reads sends the consumer back
-            // to the master at once (the suggestion above is then 0)
-            response.setCode(ResponseCode.PULL_RETRY_IMMEDIATELY);
-        }
+        // TODO K2: a slave serves the pull even without slaveReadEnable (4.7.1's
+        // "retry at the master" code is overwritten by the status): a consumer
+        // whose master is gone reads the slave; the suggestion says "master"
         response.setRemark(result.getStatus().name());
         try {
             if (response.getCode() == ResponseCode.SUCCESS) {

@@ -134,7 +134,13 @@ class MasterSlaveBrokerTest {
     }
 
     @Test
-    void slaveWithoutSlaveReadSendsPullsBackToTheMaster() throws Exception {
+    void slaveWithoutSlaveReadServesThePullAndSuggestsTheMaster() throws Exception {
+        RemotingCommand sent = raw.call(RequestCode.SEND_MESSAGE_V2, send(TOPIC),
+            "read-me-on-the-slave".getBytes(StandardCharsets.UTF_8));
+        assertEquals(ResponseCode.SUCCESS, sent.getCode(), sent.getRemark());
+        long end = master.getMessageStore().getMaxOffsetInQueue(TOPIC, 0);
+        await("the slave to dispatch queue 0 up to " + end,
+            () -> slave.getMessageStore().getMaxOffsetInQueue(TOPIC, 0) >= end);
         RemotingCommand r;
         try (RawBrokerClient toSlave = new RawBrokerClient(slave.getBrokerAddr())) {
             RemotingCommand hb = toSlave.heartbeat("ms-consumer", "CG_MS", TOPIC, null);
@@ -142,10 +148,11 @@ class MasterSlaveBrokerTest {
             r = toSlave.call(RequestCode.PULL_MESSAGE,
                 RawBrokerClient.pullHeader("CG_MS", TOPIC, 0, 0, false), null);
         }
-        assertEquals(ResponseCode.PULL_RETRY_IMMEDIATELY, r.getCode(), r.getRemark());
+        assertEquals(ResponseCode.SUCCESS, r.getCode(), r.getRemark());
+        assertTrue(!RawBrokerClient.messages(r).isEmpty(), "the slave's messages");
         PullMessageResponseHeader h = (PullMessageResponseHeader)
             r.decodeCommandCustomHeader(PullMessageResponseHeader.class);
-        assertEquals(0L, h.getSuggestWhichBrokerId());
+        assertEquals(0L, h.getSuggestWhichBrokerId(), "back to the master when it is there");
     }
 
     @Test

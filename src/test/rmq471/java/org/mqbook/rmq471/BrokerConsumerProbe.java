@@ -31,6 +31,8 @@ import org.apache.rocketmq.common.protocol.heartbeat.MessageModel;
  *   failFirst        answer RECONSUME_LATER the first time each msgId arrives
  *   maxReconsume=N   setMaxReconsumeTimes(N)
  *   fromLast         CONSUME_FROM_LAST_OFFSET (default: first)
+ *   poll=MS          setPollNameServerInterval(MS): route refresh (default 30 s), so a dead
+ *                    master leaves the client's route soon and it pulls from the slave
  * </pre>
  * Runs until EXPECTED distinct msgIds were consumed successfully or TIMEOUT_MS passed, then
  * LINGER_MS more. Output, one line each:
@@ -72,6 +74,8 @@ public final class BrokerConsumerProbe {
                 failFirst = true;
             } else if (a.startsWith("maxReconsume=")) {
                 consumer.setMaxReconsumeTimes(Integer.parseInt(a.substring(13)));
+            } else if (a.startsWith("poll=")) {
+                consumer.setPollNameServerInterval(Integer.parseInt(a.substring(5)));
             } else if (a.equals("fromLast")) {
                 consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET);
             } else {
