@@ -102,11 +102,12 @@ class Ch09HaLabTest {
             long start = System.nanoTime();
             PutMessageResult r = put("sent while the slave was down " + i);
             long waitedMs = (System.nanoTime() - start) / 1_000_000;
-            System.out.println("[lab] no slave: " + r.getPutMessageStatus()
-                + " after " + waitedMs + " ms, stored on the master: " + r.isOk());
+            PutMessageStatus status = r.getPutMessageStatus();
+            System.out.println("[lab] no slave: " + status + " after "
+                + waitedMs + " ms, stored on the master: " + r.isOk());
             assertTrue(r.isOk(), "the master stores it all the same");
-            assertTrue(r.getPutMessageStatus() == PutMessageStatus.FLUSH_SLAVE_TIMEOUT
-                || r.getPutMessageStatus() == PutMessageStatus.SLAVE_NOT_AVAILABLE,
+            assertTrue(status == PutMessageStatus.FLUSH_SLAVE_TIMEOUT
+                || status == PutMessageStatus.SLAVE_NOT_AVAILABLE,
                 "a SYNC_MASTER without a slave never says PUT_OK: " + r);
         }
         // a slave that comes back reports where it ended and catches up
@@ -128,15 +129,16 @@ class Ch09HaLabTest {
         master = null;
         List<MessageExt> got = StoreTestSupport.decode(
             slave.getMessage("LabGroup", TOPIC, 0, 0, 32, null));
-        System.out.println("[lab] master gone: the slave served " + got.size()
-            + " messages, the last \"" + StoreTestSupport.body(got.get(got.size() - 1))
-            + "\"");
+        String last = StoreTestSupport.body(got.get(got.size() - 1));
+        System.out.println("[lab] master gone: the slave served "
+            + got.size() + " messages, the last \"" + last + "\"");
         assertEquals(stored, got.size(), "everything replicated is readable");
         // no failover in 4.7.1: the slave stays a slave and refuses writes
         PutMessageResult r = slave.putMessage(
             StoreTestSupport.message(TOPIC, 0, "write to the slave"));
-        System.out.println("[lab] a put on the slave: " + r.getPutMessageStatus());
-        assertEquals(PutMessageStatus.SERVICE_NOT_AVAILABLE, r.getPutMessageStatus());
+        PutMessageStatus status = r.getPutMessageStatus();
+        System.out.println("[lab] a put on the slave: " + status);
+        assertEquals(PutMessageStatus.SERVICE_NOT_AVAILABLE, status);
     }
     // end::ch09-lab-master-gone[]
 
