@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +27,7 @@ import org.mqbook.common.TopicConfig;
 import org.mqbook.common.protocol.header.SendMessageRequestHeader;
 import org.mqbook.common.protocol.header.SendMessageRequestHeaderV2;
 import org.mqbook.interop.ChildProcess;
+import org.mqbook.interop.FreePorts;
 import org.mqbook.interop.Rmq471;
 import org.mqbook.namesrv.NamesrvController;
 import org.mqbook.remoting.protocol.RemotingCommand;
@@ -109,13 +112,25 @@ class HAInteropTest {
         }
     }
 
+    /**
+     * The 4.7.1 slave also takes the topic configs from our master (its SlaveSynchronize asks
+     * our GET_ALL_TOPIC_CONFIG) and, once our master is stopped, serves the official 4.7.1
+     * consumer every replicated message.
+     */
     @Test
-    void aReal471SlaveReplicatesFromAnMqbookMaster() throws Exception {
-        BrokerController master = BrokerTestSupport.start(BrokerTestSupport.newBroker(
-            dir.resolve("mq-master"), "ha-mq", namesrv.localAddress()));
+    void aReal471SlaveReplicatesFromAnMqbookMasterAndServesTheOfficialConsumer() throws Exception {
+        BrokerController master = BrokerTestSupport.newBroker(
+            dir.resolve("mq-master"), "ha-mq", namesrv.localAddress());
+        // a 4.7.1 slave syncs configs through the master's VIP port, listenPort - 2: the
+        // master needs a real port with its neighbours free, not an ephemeral one
+        master.getNettyServerConfig().setListenPort(FreePorts.forBroker());
+        BrokerTestSupport.start(master);
+        boolean masterUp = true;
         ChildProcess slave = null;
         try {
             master.getTopicConfigManager().updateTopicConfig(new TopicConfig("TopicHA1", 2, 2, 6));
+            // the route must list the new topic before the master goes away
+            master.registerBrokerAll(true, false, true);
             send(master.getBrokerAddr(), "TopicHA1", 30);
             slave = Rmq471.startBroker(namesrv.localAddress(), "ha-mq", Map.of(
                 "brokerId", "1", "brokerRole", "SLAVE", "mappedFileSizeCommitLog", FILE_SIZE));
@@ -127,11 +142,50 @@ class HAInteropTest {
                 () -> Arrays.equals(expected, fileBytes(file, end)));
             assertArrayEquals(expected, fileBytes(file, end));
             assertTrue(slave.log().contains("boot success"), slave.log());
+
+            String slaveAddr = slave.addr();
+            await("the 4.7.1 slave to copy TopicHA1's config from the mqbook master",
+                () -> knowsTopic(slaveAddr, "TopicHA1"));
+            master.shutdown();
+            masterUp = false;
+            ChildProcess consumer = Probes.startConsumer(namesrv.localAddress(), "CG_HA1", 30,
+                TimeUnit.SECONDS.toMillis(300), 0, "poll=1000", "TopicHA1");
+            try {
+                await("the official consumer to read all 30 messages from the 4.7.1 slave",
+                    () -> consumed(consumer).size() >= 30);
+                Set<String> got = consumed(consumer);
+                assertEquals(30, got.size(), "distinct messages read: " + got);
+            } finally {
+                consumer.close();
+            }
         } finally {
             if (slave != null) {
                 slave.close();
             }
-            master.shutdown();
+            if (masterUp) {
+                master.shutdown();
+            }
+        }
+    }
+
+    /** Distinct (queue, offset) pairs of TopicHA1 the consumer probe printed. */
+    static Set<String> consumed(ChildProcess consumer) {
+        Set<String> seen = new TreeSet<>();
+        for (var m : Probes.lines(consumer.log(), "MSG")) {
+            if ("TopicHA1".equals(m.getString("topic"))) {
+                seen.add(m.getInteger("queueId") + "@" + m.getLong("queueOffset"));
+            }
+        }
+        return seen;
+    }
+
+    static boolean knowsTopic(String brokerAddr, String topic) {
+        try (RawBrokerClient raw = new RawBrokerClient(brokerAddr)) {
+            RemotingCommand r = raw.call(RequestCode.GET_ALL_TOPIC_CONFIG, null, null);
+            return r.getCode() == ResponseCode.SUCCESS && r.getBody() != null
+                && new String(r.getBody(), StandardCharsets.UTF_8).contains("\"" + topic + "\"");
+        } catch (Exception e) {
+            return false;
         }
     }
 
