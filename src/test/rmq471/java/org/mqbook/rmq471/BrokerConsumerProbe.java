@@ -33,6 +33,9 @@ import org.apache.rocketmq.common.protocol.heartbeat.MessageModel;
  *   fromLast         CONSUME_FROM_LAST_OFFSET (default: first)
  *   poll=MS          setPollNameServerInterval(MS): route refresh (default 30 s), so a dead
  *                    master leaves the client's route soon and it pulls from the slave
+ *   slow=MS          a listener that takes MS per message, pulls of one message and a
+ *                    pullThresholdForQueue of 1: the consumer reads the broker as it goes
+ *                    instead of buffering the backlog
  * </pre>
  * Runs until EXPECTED distinct msgIds were consumed successfully or TIMEOUT_MS passed, then
  * LINGER_MS more. Output, one line each:
@@ -62,6 +65,7 @@ public final class BrokerConsumerProbe {
         boolean orderly = false;
         boolean failFirst = false;
         String firstTopic = null;
+        long slowMs = 0;
         for (int i = 5; i < args.length; i++) {
             String a = args[i];
             if (a.equals("orderly")) {
@@ -76,6 +80,10 @@ public final class BrokerConsumerProbe {
                 consumer.setMaxReconsumeTimes(Integer.parseInt(a.substring(13)));
             } else if (a.startsWith("poll=")) {
                 consumer.setPollNameServerInterval(Integer.parseInt(a.substring(5)));
+            } else if (a.startsWith("slow=")) {
+                slowMs = Long.parseLong(a.substring(5));
+                consumer.setPullBatchSize(1);
+                consumer.setPullThresholdForQueue(1);
             } else if (a.equals("fromLast")) {
                 consumer.setConsumeFromWhere(ConsumeFromWhere.CONSUME_FROM_LAST_OFFSET);
             } else {
@@ -89,6 +97,7 @@ public final class BrokerConsumerProbe {
         AtomicInteger deliveries = new AtomicInteger();
         CountDownLatch enough = new CountDownLatch(expected);
         final boolean fail = failFirst;
+        final long pause = slowMs;
         if (orderly) {
             consumer.registerMessageListener((MessageListenerOrderly) (msgs, ctx) -> {
                 for (MessageExt m : msgs) {
@@ -108,6 +117,7 @@ public final class BrokerConsumerProbe {
                         print(m, "later");
                         return ConsumeConcurrentlyStatus.RECONSUME_LATER;
                     }
+                    pause(pause);
                     print(m, "ok");
                     if (consumed.add(m.getMsgId())) {
                         enough.countDown();
@@ -127,6 +137,16 @@ public final class BrokerConsumerProbe {
         ProbeOutput.println("DONE distinct=" + consumed.size() + " deliveries=" + deliveries.get());
         consumer.shutdown();
         System.exit(consumed.size() >= expected ? 0 : 2);
+    }
+
+    private static void pause(long ms) {
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Prints the queue ids of {@code topic} this member holds, whenever they change. */
