@@ -44,6 +44,8 @@ public class AppendMessageResult {
      */
     static AppendMessageResult lazyMsgId(final long wroteOffset, final int wroteBytes,
         final byte[] storeHost, final long storeTimestamp, final long logicsOffset) {
+        // TODO K2: the hex offsetMsgId is built by whoever asks, after the lock is gone:
+        // building it inside doAppend made every other producer wait for a String
         final AppendMessageResult result = new AppendMessageResult(AppendMessageStatus.PUT_OK,
             wroteOffset, wroteBytes, null, storeTimestamp, logicsOffset, 0);
         result.storeHostForMsgId = storeHost;

@@ -70,6 +70,8 @@ public interface MessageStore {
     SelectMappedBufferResult getCommitLogData(long offset);
 
     /** Appends replicated commit-log bytes at {@code startOffset} (an HA slave). */
+    // TODO K2: a slave's store takes raw bytes, not messages: it never re-encodes, so its
+    // commit log stays byte-equal to the master's and its own dispatch builds the queues
     boolean appendToCommitLog(long startOffset, byte[] data);
 
     /** A slave's master HA address, {@code ip:port} (learned from the NameServer). */

@@ -31,6 +31,8 @@ class AcceptSocketService extends ServiceThread {
         final MessageStoreConfig config =
             haService.getDefaultMessageStore().getMessageStoreConfig();
         final ServerSocket server = new ServerSocket();
+        // TODO K2: a restarted master must get its HA port back at once, though the old
+        // connections to its slaves may still sit in TIME_WAIT
         server.setReuseAddress(true);
         final InetSocketAddress address = config.getHaBindAddress() == null
             ? new InetSocketAddress(config.getHaListenPort())

@@ -2,11 +2,8 @@ package org.mqbook.client.consumer.store;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mqbook.client.exception.MQClientException;
 import org.mqbook.client.impl.factory.MQClientInstance;
@@ -32,13 +29,12 @@ import org.slf4j.Logger;
  * <p>Thread-safe: a concurrent table; {@link #persistAll} writes a temporary file and renames
  * it over the old one, keeping the previous content as {@code .bak}.
  */
-public class LocalFileOffsetStore implements OffsetStore {
+public class LocalFileOffsetStore extends AbstractOffsetStore {
     public static final String LOCAL_OFFSET_STORE_DIR_PROPERTY =
         "rocketmq.client.localOffsetStoreDir";
     private final Logger log = ClientLogger.getLog();
     private final String groupName;
     private final String storePath;
-    private final ConcurrentMap<MessageQueue, AtomicLong> offsetTable = new ConcurrentHashMap<>();
 
     public LocalFileOffsetStore(MQClientInstance mQClientFactory, String groupName) {
         this(mQClientFactory.getClientId(), groupName);
@@ -78,32 +74,7 @@ public class LocalFileOffsetStore implements OffsetStore {
     }
 
     @Override
-    public void updateOffset(MessageQueue mq, long offset, boolean increaseOnly) {
-        if (mq == null) {
-            return;
-        }
-        AtomicLong old = this.offsetTable.computeIfAbsent(mq, k -> new AtomicLong(offset));
-        if (increaseOnly) {
-            old.accumulateAndGet(offset, Math::max);
-        } else {
-            old.set(offset);
-        }
-    }
-
-    @Override
-    public long readOffset(final MessageQueue mq, final ReadOffsetType type) {
-        if (mq == null) {
-            return -1;
-        }
-        if (type != ReadOffsetType.READ_FROM_STORE) {
-            AtomicLong offset = this.offsetTable.get(mq);
-            if (offset != null) {
-                return offset.get();
-            }
-            if (type == ReadOffsetType.READ_FROM_MEMORY) {
-                return -1;
-            }
-        }
+    protected long readOffsetFromStore(final MessageQueue mq) {
         OffsetSerializeWrapper wrapper;
         try {
             wrapper = this.readLocalOffset();
@@ -150,17 +121,6 @@ public class LocalFileOffsetStore implements OffsetStore {
 
     @Override
     public void updateConsumeOffsetToBroker(MessageQueue mq, long offset, boolean isOneway) {
-    }
-
-    @Override
-    public Map<MessageQueue, Long> cloneOffsetTable(String topic) {
-        Map<MessageQueue, Long> cloned = new HashMap<>();
-        for (Map.Entry<MessageQueue, AtomicLong> entry : this.offsetTable.entrySet()) {
-            if (topic == null || topic.isEmpty() || topic.equals(entry.getKey().getTopic())) {
-                cloned.put(entry.getKey(), entry.getValue().get());
-            }
-        }
-        return cloned;
     }
 
     private OffsetSerializeWrapper readLocalOffset() throws MQClientException {

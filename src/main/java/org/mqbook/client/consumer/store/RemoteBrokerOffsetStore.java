@@ -1,11 +1,8 @@
 package org.mqbook.client.consumer.store;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.mqbook.client.exception.MQBrokerException;
 import org.mqbook.client.exception.MQClientException;
@@ -25,14 +22,13 @@ import org.slf4j.Logger;
  * Between the two the offsets live here, in memory, updated by the consume threads; the pull
  * requests also carry them (sysFlag bit 0).
  *
- * <p>Thread-safe: a concurrent table of atomic longs. Read next: {@link LocalFileOffsetStore}.
+ * <p>Thread-safe: the table is {@link AbstractOffsetStore}'s. Read next: {@link LocalFileOffsetStore}.
  */
-public class RemoteBrokerOffsetStore implements OffsetStore {
+public class RemoteBrokerOffsetStore extends AbstractOffsetStore {
     private static final long OFFSET_TIMEOUT_MILLIS = 5000;
     private final Logger log = ClientLogger.getLog();
     private final MQClientInstance mQClientFactory;
     private final String groupName;
-    private final ConcurrentMap<MessageQueue, AtomicLong> offsetTable = new ConcurrentHashMap<>();
 
     public RemoteBrokerOffsetStore(MQClientInstance mQClientFactory, String groupName) {
         this.mQClientFactory = mQClientFactory;
@@ -44,32 +40,7 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
     }
 
     @Override
-    public void updateOffset(MessageQueue mq, long offset, boolean increaseOnly) {
-        if (mq == null) {
-            return;
-        }
-        AtomicLong old = this.offsetTable.computeIfAbsent(mq, k -> new AtomicLong(offset));
-        if (increaseOnly) {
-            old.accumulateAndGet(offset, Math::max);
-        } else {
-            old.set(offset);
-        }
-    }
-
-    @Override
-    public long readOffset(final MessageQueue mq, final ReadOffsetType type) {
-        if (mq == null) {
-            return -1;
-        }
-        if (type != ReadOffsetType.READ_FROM_STORE) {
-            AtomicLong offset = this.offsetTable.get(mq);
-            if (offset != null) {
-                return offset.get();
-            }
-            if (type == ReadOffsetType.READ_FROM_MEMORY) {
-                return -1;
-            }
-        }
+    protected long readOffsetFromStore(final MessageQueue mq) {
         try {
             long brokerOffset = this.fetchConsumeOffsetFromBroker(mq);
             this.updateOffset(mq, brokerOffset, false);
@@ -135,17 +106,6 @@ public class RemoteBrokerOffsetStore implements OffsetStore {
             log.info("remove unnecessary messageQueue offset. group={}, mq={}, offsetTableSize={}",
                 groupName, mq, offsetTable.size());
         }
-    }
-
-    @Override
-    public Map<MessageQueue, Long> cloneOffsetTable(String topic) {
-        Map<MessageQueue, Long> cloned = new HashMap<>();
-        for (Map.Entry<MessageQueue, AtomicLong> entry : this.offsetTable.entrySet()) {
-            if (topic == null || topic.isEmpty() || topic.equals(entry.getKey().getTopic())) {
-                cloned.put(entry.getKey(), entry.getValue().get());
-            }
-        }
-        return cloned;
     }
 
     /** The master's address, or any address of the broker when the master is unknown. */
