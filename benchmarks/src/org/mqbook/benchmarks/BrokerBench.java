@@ -24,7 +24,8 @@ import java.util.Map;
  * new group drains them ({@code BenchDrainConsumer}): messages/s from its start to the last
  * message. Rounds alternate which side goes first, so a burst of noise from the machine's other
  * work does not always hit the same side. Every figure also gets the CPU time per message of
- * the broker, its NameServer and the client program. Prints every figure as it comes and, at
+ * the broker, its NameServer and the client program, and the broker's per thread group
+ * ({@link ThreadCpu}). Prints every figure as it comes and, at
  * the end, an AsciiDoc table of the medians over the rounds and, per figure, the ceiling a
  * broker that cost no CPU would reach against 4.7.1's: (client+broker)/client.
  * <pre>
@@ -103,12 +104,14 @@ public final class BrokerBench {
         for (int round = 1; round <= rounds; round++) {
             for (String side : order(round)) {
                 final long[] before = serverCpu(side);
+                final Map<String, Object[]> threads = ThreadCpu.snapshot(brokers.get(side).pid());
                 final Map<String, String> f = BenchPrograms.run(BenchPrograms.DRAIN,
                     PROGRAM_TIMEOUT, namesrvs.get(side).addr(), "DrainTopic", "drain_" + round,
                     args.get("drain"), Long.toString(PROGRAM_TIMEOUT.toMillis() - 30_000));
                 cpuPerMessage(side, before, f, BenchPrograms.num(f, "consumed"));
                 record(side, "drain", f);
                 System.out.println("round " + round + " " + side + " drain " + f + "\n  "
+                    + brokerThreads(side, threads, BenchPrograms.num(f, "consumed")) + "\n  "
                     + BenchArgs.machine());
             }
         }
@@ -118,6 +121,7 @@ public final class BrokerBench {
 
     private void timed(final String side, final int round, final int body) {
         final long[] before = serverCpu(side);
+        final Map<String, Object[]> threads = ThreadCpu.snapshot(brokers.get(side).pid());
         final Map<String, String> f = BenchPrograms.run(BenchPrograms.PRODUCER, PROGRAM_TIMEOUT,
             namesrvs.get(side).addr(), "BenchTopic" + body, "timed:" + args.get("threads") + ":"
                 + body + ":" + args.get("warmupMs") + ":" + args.get("measureMs"));
@@ -126,7 +130,15 @@ public final class BrokerBench {
         cpuPerMessage(side, before, f, BenchPrograms.num(f, "allSent"));
         record(side, "send" + body, f);
         System.out.println("round " + round + " " + side + " body " + body + " " + f + "\n  "
+            + brokerThreads(side, threads, BenchPrograms.num(f, "allSent")) + "\n  "
             + BenchArgs.machine());
+    }
+
+    /** "broker threads, CPU µs per message: GROUP µs, ..." since {@code before}. */
+    private String brokerThreads(final String side, final Map<String, Object[]> before,
+        final double messages) {
+        return "broker threads, CPU µs per message: " + ThreadCpu.perMessage(before,
+            ThreadCpu.snapshot(brokers.get(side).pid()), messages);
     }
 
     /** CPU time used so far by the side's broker and NameServer, ns. */
