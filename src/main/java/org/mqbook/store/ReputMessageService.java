@@ -18,8 +18,9 @@ import org.slf4j.LoggerFactory;
  *  each record → CommitLogDispatcherBuildConsumeQueue, CommitLogDispatcherBuildIndex, listener
  * </pre>
  * A consumer sees a message only after this thread dispatched it, so a put is visible to pulls
- * some 100 us later (4.7.1 polls every millisecond). Thread-safety: one thread; {@code reputFromOffset} is volatile for
- * {@link DefaultMessageStore#dispatchBehindBytes()}. Read next: {@link ConsumeQueue}.
+ * some 100 us later (4.7.1 polls every millisecond). Thread-safety: one thread;
+ * {@code reputFromOffset} is volatile for {@link DefaultMessageStore#dispatchBehindBytes()}.
+ * Read next: {@link ConsumeQueue}.
  */
 public class ReputMessageService extends ServiceThread {
     private static final Logger log = LoggerFactory.getLogger(ReputMessageService.class);
@@ -176,6 +177,9 @@ public class ReputMessageService extends ServiceThread {
     /** Called after every append: wakes the thread only when it sleeps. */
     void appended() {
         if (this.sleeping) {
+            // TODO K2: the first put to see the flag clears it, so
+            // later puts do not signal a thread already woken
+            this.sleeping = false;
             final Thread thread = this.reputThread;
             if (thread != null) {
                 LockSupport.unpark(thread);
