@@ -9,6 +9,7 @@ import org.mqbook.common.message.MessageDecoder;
  * Immutable apart from the setters the commit log uses while retrying in a new file.
  */
 public class AppendMessageResult {
+    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private AppendMessageStatus status;
     /** Commit-log offset of the first byte written. */
     private long wroteOffset;
@@ -23,7 +24,6 @@ public class AppendMessageResult {
     private byte[] storeHostForMsgId;
     /** A batch's record starts, relative to wroteOffset; see {@link #lazyBatchMsgIds}. */
     private int[] recordStarts;
-    private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     public AppendMessageResult(final AppendMessageStatus status) {
         this(status, 0, 0, "", 0, 0, 0);

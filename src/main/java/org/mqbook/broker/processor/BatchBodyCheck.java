@@ -11,9 +11,9 @@ package org.mqbook.broker.processor;
  *  +----------+----------+----------+------+------------+----------+-----------+------------+
  *  TOTALSIZE = 22 + n + p: the record ends exactly where its properties end
  * </pre>
- * The store's {@code BatchEncoder} then builds the stored records from the same body, so the
- * records are parsed twice in all, never decoded into messages. The properties stay bytes:
- * they are stored as the client wrote them (4.7.1 does not look inside them either).
+ * The store's {@code BatchEncoder} then walks the same length fields to size and build the
+ * stored records: no record is ever decoded into a message. The properties stay bytes: they
+ * are stored as the client wrote them (4.7.1 does not look inside them either).
  *
  * <p>Stateless and thread-safe. Read next: {@code store.BatchEncoder}.
  */
