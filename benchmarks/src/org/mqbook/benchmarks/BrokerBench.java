@@ -23,8 +23,11 @@ import java.util.Map;
  * {@code drainBody} bytes ({@code fill}, sync batches of 64), and per round a push consumer of a
  * new group drains them ({@code BenchDrainConsumer}): messages/s from its start to the last
  * message. Rounds alternate which side goes first, so a burst of noise from the machine's other
- * work does not always hit the same side. Prints every figure as it comes and, at the end, an
- * AsciiDoc table of the medians over the rounds.
+ * work does not always hit the same side. Every figure also gets the CPU time per message of
+ * the broker, its NameServer and the client program, and the broker's per thread group
+ * ({@link ThreadCpu}). Prints every figure as it comes and, at
+ * the end, an AsciiDoc table of the medians over the rounds and, per figure, the ceiling a
+ * broker that cost no CPU would reach against 4.7.1's: (client+broker)/client.
  * <pre>
  * BrokerBench [quick|full] [key=value ...]   keys: rounds warmupMs measureMs threads bodies
  *                                   drain drainBody brokerWarmupMs jfr (mqbook|rmq471|both|none)
@@ -100,14 +103,15 @@ public final class BrokerBench {
         }
         for (int round = 1; round <= rounds; round++) {
             for (String side : order(round)) {
-                final long cpuBefore = brokers.get(side).cpuNanos();
+                final long[] before = serverCpu(side);
+                final Map<String, Object[]> threads = ThreadCpu.snapshot(brokers.get(side).pid());
                 final Map<String, String> f = BenchPrograms.run(BenchPrograms.DRAIN,
                     PROGRAM_TIMEOUT, namesrvs.get(side).addr(), "DrainTopic", "drain_" + round,
                     args.get("drain"), Long.toString(PROGRAM_TIMEOUT.toMillis() - 30_000));
-                f.put("cpuUsPerMsg", String.format(Locale.ROOT, "%.1f", (brokers.get(side)
-                    .cpuNanos() - cpuBefore) / 1000.0 / BenchPrograms.num(f, "consumed")));
+                cpuPerMessage(side, before, f, BenchPrograms.num(f, "consumed"));
                 record(side, "drain", f);
                 System.out.println("round " + round + " " + side + " drain " + f + "\n  "
+                    + brokerThreads(side, threads, BenchPrograms.num(f, "consumed")) + "\n  "
                     + BenchArgs.machine());
             }
         }
@@ -116,18 +120,48 @@ public final class BrokerBench {
     }
 
     private void timed(final String side, final int round, final int body) {
-        final long cpuBefore = brokers.get(side).cpuNanos();
+        final long[] before = serverCpu(side);
+        final Map<String, Object[]> threads = ThreadCpu.snapshot(brokers.get(side).pid());
         final Map<String, String> f = BenchPrograms.run(BenchPrograms.PRODUCER, PROGRAM_TIMEOUT,
             namesrvs.get(side).addr(), "BenchTopic" + body, "timed:" + args.get("threads") + ":"
                 + body + ":" + args.get("warmupMs") + ":" + args.get("measureMs"));
         // TODO K2: on a shared 2-core machine throughput mostly says who got the cores;
         // the broker's own CPU time per message is the steadier figure
-        final double cpu = brokers.get(side).cpuNanos() - cpuBefore;
-        f.put("cpuUsPerMsg", String.format(Locale.ROOT, "%.1f",
-            cpu / 1000 / BenchPrograms.num(f, "allSent")));
+        cpuPerMessage(side, before, f, BenchPrograms.num(f, "allSent"));
         record(side, "send" + body, f);
         System.out.println("round " + round + " " + side + " body " + body + " " + f + "\n  "
+            + brokerThreads(side, threads, BenchPrograms.num(f, "allSent")) + "\n  "
             + BenchArgs.machine());
+    }
+
+    /** "broker threads, CPU µs per message: GROUP µs, ..." since {@code before}. */
+    private String brokerThreads(final String side, final Map<String, Object[]> before,
+        final double messages) {
+        return "broker threads, CPU µs per message: " + ThreadCpu.perMessage(before,
+            ThreadCpu.snapshot(brokers.get(side).pid()), messages);
+    }
+
+    /** CPU time used so far by the side's broker and NameServer, ns. */
+    private long[] serverCpu(final String side) {
+        return new long[] {brokers.get(side).cpuNanos(), namesrvs.get(side).cpuNanos()};
+    }
+
+    /**
+     * Adds CPU µs per message to a program's figures: the broker's and the NameServer's (their
+     * process CPU over the program's whole run) and the client program's ({@code loopCpuMs}:
+     * its CPU over its sending or draining, the span {@code messages} counts).
+     */
+    private void cpuPerMessage(final String side, final long[] before,
+        final Map<String, String> f, final double messages) {
+        final long[] after = serverCpu(side);
+        f.put("cpuUsPerMsg", perMessage((after[0] - before[0]) / 1000.0, messages));
+        f.put("namesrvCpuUsPerMsg", perMessage((after[1] - before[1]) / 1000.0, messages));
+        f.put("clientCpuUsPerMsg", perMessage(BenchPrograms.num(f, "loopCpuMs") * 1000,
+            messages));
+    }
+
+    private static String perMessage(final double micros, final double messages) {
+        return String.format(Locale.ROOT, "%.1f", micros / messages);
     }
 
     private static List<String> order(final int round) {
@@ -163,12 +197,39 @@ public final class BrokerBench {
             row(out, "send latency " + body + " B p99, µs", what, "p99us", true);
             row(out, "send latency " + body + " B p99.9, µs", what, "p999us", true);
             row(out, "broker CPU per message " + body + " B, µs", what, "cpuUsPerMsg", true);
+            row(out, "client CPU per message " + body + " B, µs", what, "clientCpuUsPerMsg",
+                true);
+            row(out, "NameServer CPU per message " + body + " B, µs", what,
+                "namesrvCpuUsPerMsg", true);
         }
         row(out, "drain " + args.get("drain") + " x " + args.get("drainBody") + " B, msgs/s",
             "drain", "tps", false);
         row(out, "broker CPU per drained message, µs", "drain", "cpuUsPerMsg", true);
-        return out.append("|===\n(latency and CPU rows: the ratio is 4.7.1 / mqbook, above 1 means "
-            + "mqbook is faster)").toString();
+        row(out, "client CPU per drained message, µs", "drain", "clientCpuUsPerMsg", true);
+        out.append("|===\n(latency and CPU rows: the ratio is 4.7.1 / mqbook, above 1 means "
+            + "mqbook is faster)\n\n");
+        for (int body : args.integers("bodies")) {
+            ceiling(out, "sync send " + body + " B", "send" + body);
+        }
+        ceiling(out, "drain", "drain");
+        return out.toString();
+    }
+
+    /** The line "ceiling if the broker cost nothing: (client+broker)/client" of one figure. */
+    private void ceiling(final StringBuilder out, final String label, final String what) {
+        // TODO K2: client and broker share the cores; in a CPU-bound run a broker that cost
+        // nothing leaves them all to the client, so no broker beats 4.7.1's by more than
+        // (client + broker) / client -- an upper bound: sync sends also wait on the network
+        final String rmq = BenchServer.RMQ471;
+        final double client = median(rmq, what, "clientCpuUsPerMsg");
+        final double broker = median(rmq, what, "cpuUsPerMsg");
+        out.append(String.format(Locale.ROOT, "%s, 4.7.1 side: ceiling if the broker cost "
+            + "nothing: (client+broker)/client = (%.1f + %.1f) / %.1f = %.2fx", label, client,
+            broker, client, (client + broker) / client));
+        final double ours = median(BenchServer.MQBOOK, what, "cpuUsPerMsg");
+        final double oursClient = median(BenchServer.MQBOOK, what, "clientCpuUsPerMsg");
+        out.append(String.format(Locale.ROOT, " (mqbook side: (%.1f + %.1f) / %.1f = %.2fx)%n",
+            oursClient, ours, oursClient, (oursClient + ours) / oursClient));
     }
 
     private void row(final StringBuilder out, final String label, final String what,

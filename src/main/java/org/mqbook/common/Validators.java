@@ -26,7 +26,7 @@ public final class Validators {
         if (UtilAll.isBlank(topic)) {
             return "The specified topic is blank";
         }
-        if (!PATTERN.matcher(topic).matches()) {
+        if (!isLegalName(topic)) {
             return String.format("The specified topic[%s] contains illegal characters, "
                 + "allowing only %s", topic, VALID_PATTERN_STR);
         }
@@ -46,7 +46,7 @@ public final class Validators {
         if (UtilAll.isBlank(group)) {
             return "the specified group is blank";
         }
-        if (!PATTERN.matcher(group).matches()) {
+        if (!isLegalName(group)) {
             return String.format("the specified group[%s] contains illegal characters, "
                 + "allowing only %s", group, VALID_PATTERN_STR);
         }
@@ -54,6 +54,24 @@ public final class Validators {
             return "the specified group is longer than group max length 255.";
         }
         return null;
+    }
+
+    /** True when {@code name} matches {@link #VALID_PATTERN_STR}. */
+    public static boolean isLegalName(final String name) {
+        // TODO K2: a loop, not PATTERN: every send checks its topic, and a regex match
+        // builds a Matcher per call
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            final char c = name.charAt(i);
+            final boolean legal = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+                || c >= '0' && c <= '9' || c == '%' || c == '|' || c == '_' || c == '-';
+            if (!legal) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static void checkTopic(final String topic) {

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import org.mqbook.common.message.MessageDecoder;
 import org.mqbook.common.message.MessageExtBrokerInner;
@@ -148,30 +149,27 @@ class DefaultAppendMessageCallback implements AppendMessageCallback {
             return new AppendMessageResult(AppendMessageStatus.END_OF_FILE, wroteOffset,
                 maxBlank, "", batch.getStoreTimestamp(), firstQueueOffset, 0);
         }
-        final ByteBuffer storeHost = batch.getStoreHostBytes();
-        final StringBuilder msgIds = new StringBuilder();
+        int[] starts = new int[64];
         long queueOffset = firstQueueOffset;
         int msgNum = 0;
         for (int pos = 0; pos < totalMsgLen; msgNum++) {
             final int msgLen = records.getInt(pos);
-            final long physicalOffset = wroteOffset + pos;
             records.putLong(pos + MessageDecoder.QUEUE_OFFSET_POSITION, queueOffset++);
-            records.putLong(pos + MessageDecoder.PHY_POS_POSITION, physicalOffset);
+            records.putLong(pos + MessageDecoder.PHY_POS_POSITION, wroteOffset + pos);
             records.putLong(pos + MessageDecoder.storeTimestampPosition(batch.getSysFlag()),
                 batch.getStoreTimestamp());
-            if (msgIds.length() > 0) {
-                msgIds.append(',');
+            if (msgNum == starts.length) {
+                starts = Arrays.copyOf(starts, msgNum * 2);
             }
-            msgIds.append(MessageDecoder.createMessageId(storeHost, physicalOffset));
+            starts[msgNum] = pos;
             pos += msgLen;
         }
         byteBuffer.put(records);
         topicQueueTable.put(key, queueOffset);
-        final AppendMessageResult result = new AppendMessageResult(AppendMessageStatus.PUT_OK,
-            wroteOffset, totalMsgLen, msgIds.toString(), batch.getStoreTimestamp(),
-            firstQueueOffset, 0);
-        result.setMsgNum(msgNum);
-        return result;
+        // TODO K2: as for one message, the ids are built outside the lock, by whoever asks
+        return AppendMessageResult.lazyBatchMsgIds(wroteOffset, totalMsgLen,
+            storeHost.bytesOf(batch.getStoreHost()), starts, msgNum, batch.getStoreTimestamp(),
+            firstQueueOffset);
     }
 
     /** TOTALSIZE = the rest of the file, the blank magic, zeros to the end. */
@@ -204,6 +202,10 @@ class DefaultAppendMessageCallback implements AppendMessageCallback {
         private byte[] bytes = new byte[0];
 
         void write(final ByteBuffer rec, final SocketAddress host) {
+            rec.put(bytesOf(host));
+        }
+
+        byte[] bytesOf(final SocketAddress host) {
             if (host != this.address) {
                 final InetSocketAddress inet = (InetSocketAddress) host;
                 final byte[] ip = inet.getAddress().getAddress();
@@ -211,7 +213,7 @@ class DefaultAppendMessageCallback implements AppendMessageCallback {
                     .array();
                 this.address = host;
             }
-            rec.put(this.bytes);
+            return this.bytes;
         }
 
         byte[] bytes() {

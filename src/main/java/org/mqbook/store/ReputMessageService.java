@@ -10,22 +10,23 @@ import org.slf4j.LoggerFactory;
  * The thread "ReputMessageService": pass after pass it reads the commit log from
  * {@code reputFromOffset} to its end and hands each new record to the dispatchers (consume queue,
  * index), then tells the {@link MessageArrivingListener} (long polling) a message arrived. It
- * naps 50 us between passes while records flow and sleeps (up to 1 ms) when idle, until a put
- * wakes it ({@link #appended()}).
+ * naps 50 us between passes while records flow in batches (a pass found several) and sleeps
+ * (up to 1 ms) when a pass found one record or none, until a put wakes it ({@link #appended()}).
  * <pre>
  *  commit log  ...|rec|rec|rec|rec|          |
  *                     ^reputFromOffset    ^max offset (readable end)
  *  each record → CommitLogDispatcherBuildConsumeQueue, CommitLogDispatcherBuildIndex, listener
  * </pre>
  * A consumer sees a message only after this thread dispatched it, so a put is visible to pulls
- * some 100 us later (4.7.1 polls every millisecond). Thread-safety: one thread; {@code reputFromOffset} is volatile for
- * {@link DefaultMessageStore#dispatchBehindBytes()}. Read next: {@link ConsumeQueue}.
+ * some 100 us later (4.7.1 polls every millisecond). Thread-safety: one thread;
+ * {@code reputFromOffset} is volatile for {@link DefaultMessageStore#dispatchBehindBytes()}.
+ * Read next: {@link ConsumeQueue}.
  */
 public class ReputMessageService extends ServiceThread {
     private static final Logger log = LoggerFactory.getLogger(ReputMessageService.class);
 
-    /** Empty passes (50 us naps) before the thread sleeps until a put wakes it. */
-    private static final int IDLE_PASSES_BEFORE_SLEEP = 20;
+    /** Records a pass must find for the thread to nap (50 us), not sleep, before the next. */
+    private static final int RECORDS_WORTH_A_NAP = 2;
     private static final long NAP_NANOS = 50_000;
     private static final long SLEEP_NANOS = 1_000_000;
 
@@ -71,10 +72,10 @@ public class ReputMessageService extends ServiceThread {
     }
 
     // tag::ch06-reput[]
-    /** One pass over everything readable; true when it dispatched anything. */
-    private boolean doReput() {
+    /** One pass over everything readable; how many records it dispatched. */
+    private int doReput() {
         final CommitLog commitLog = store.getCommitLog();
-        final long begin = this.reputFromOffset;
+        int dispatched = 0;
         if (this.reputFromOffset < commitLog.getMinOffset()) {
             log.warn("The reputFromOffset={} is smaller than minPyOffset={},"
                 + " this usually indicate that the dispatch behind too much"
@@ -103,6 +104,7 @@ public class ReputMessageService extends ServiceThread {
                         notifyMessageArriving(request);
                         this.reputFromOffset += size;
                         readSize += size;
+                        dispatched++;
                     } else if (request.isSuccess()) {
                         // the end-of-file blank: go on in the next file
                         this.reputFromOffset =
@@ -121,7 +123,7 @@ public class ReputMessageService extends ServiceThread {
                 result.release();
             }
         }
-        return this.reputFromOffset != begin;
+        return dispatched;
     }
     // end::ch06-reput[]
 
@@ -140,16 +142,18 @@ public class ReputMessageService extends ServiceThread {
     public void run() {
         log.info("{} service started", this.getServiceName());
         this.reputThread = Thread.currentThread();
-        int idlePasses = 0;
         while (!this.isStopped()) {
             try {
-                if (this.doReput()) {
-                    idlePasses = 0;
-                } else if (++idlePasses < IDLE_PASSES_BEFORE_SLEEP) {
-                    // TODO K1: while messages flow, nap 50 us: each pass
-                    // then takes a batch, and puts never pay for a wakeup
+                if (this.doReput() >= RECORDS_WORTH_A_NAP) {
+                    // TODO K1: while records come faster than passes, nap
+                    // 50 us: the next pass takes a batch, and puts never
+                    // pay for a wakeup
                     LockSupport.parkNanos(NAP_NANOS);
                 } else {
+                    // TODO K2: one record or none: naps would mostly find
+                    // nothing (sync sends come ~200 us apart), and each
+                    // costs a timer wakeup; one wake by the next put is
+                    // cheaper on a machine of few cores
                     sleepUntilAppended();
                 }
             } catch (RuntimeException e) {
@@ -173,6 +177,9 @@ public class ReputMessageService extends ServiceThread {
     /** Called after every append: wakes the thread only when it sleeps. */
     void appended() {
         if (this.sleeping) {
+            // TODO K2: the first put to see the flag clears it, so
+            // later puts do not signal a thread already woken
+            this.sleeping = false;
             final Thread thread = this.reputThread;
             if (thread != null) {
                 LockSupport.unpark(thread);

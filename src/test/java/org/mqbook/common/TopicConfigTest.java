@@ -108,4 +108,17 @@ class TopicConfigTest {
             + "^[%|a-zA-Z0-9_-]+$", assertThrows(IllegalArgumentException.class,
                 () -> Validators.checkGroup("a b")).getMessage());
     }
+
+    @Test
+    void theNameLoopAgreesWithThe471PatternOnEveryChar() {
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            String one = String.valueOf(c);
+            assertEquals(Validators.PATTERN.matcher(one).matches(), Validators.isLegalName(one),
+                "char " + (int) c);
+            String inside = "ab" + c + "cd";
+            assertEquals(Validators.PATTERN.matcher(inside).matches(),
+                Validators.isLegalName(inside), "inside, char " + (int) c);
+        }
+        assertEquals(false, Validators.isLegalName(""));
+    }
 }

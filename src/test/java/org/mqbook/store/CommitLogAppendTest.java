@@ -168,6 +168,39 @@ class CommitLogAppendTest {
     }
 
     @Test
+    void aBatchOfMoreThan64RecordsGetsTheIdOfEachRecord() throws Exception {
+        store = StoreTestSupport.start(StoreTestSupport.config(root));
+        final List<Message> inner = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            inner.add(new Message("TopicBigBatch", ("big-" + i).getBytes()));
+        }
+        final MessageExtBatch batch = new MessageExtBatch();
+        batch.setTopic("TopicBigBatch");
+        batch.setQueueId(0);
+        batch.setBody(MessageDecoder.encodeMessages(inner));
+        batch.setBornHost(StoreTestSupport.BORN_HOST);
+        batch.setStoreHost(StoreTestSupport.STORE_HOST);
+        batch.setBornTimestamp(System.currentTimeMillis());
+        final AppendMessageResult append = store.putMessages(batch).getAppendMessageResult();
+        assertEquals(100, append.getMsgNum());
+        final String[] ids = append.getMsgId().split(",");
+        assertEquals(100, ids.length);
+        StoreTestSupport.awaitDispatched(store);
+        final List<MessageExt> msgs = new ArrayList<>();
+        for (int pulls = 0; pulls < 10 && msgs.size() < 100; pulls++) {
+            msgs.addAll(StoreTestSupport.decode(store.getMessage("g", "TopicBigBatch", 0,
+                msgs.size(), 32, null)));
+        }
+        assertEquals(100, msgs.size());
+        for (int i = 0; i < 100; i++) {
+            assertEquals("big-" + i, body(msgs.get(i)));
+            assertEquals(ids[i], msgs.get(i).getOffsetMsgId());
+            assertEquals(MessageDecoder.createMessageId(StoreTestSupport.STORE_HOST,
+                msgs.get(i).getCommitLogOffset()), ids[i]);
+        }
+    }
+
+    @Test
     void aHalfMessageGetsQueueOffsetZeroAndNoUnit() throws Exception {
         store = StoreTestSupport.start(StoreTestSupport.config(root));
         store.putMessage(message("TopicTx", 0, "first"));

@@ -1,7 +1,6 @@
 package org.mqbook.broker.processor;
 
 import io.netty.channel.ChannelHandlerContext;
-import java.nio.ByteBuffer;
 import java.util.Map;
 import org.mqbook.broker.BrokerController;
 import org.mqbook.common.MixAll;
@@ -136,7 +135,7 @@ public class SendMessageProcessor extends AbstractSendMessageProcessor {
             return response;
         }
         byte[] body = request.getBody() == null ? new byte[0] : request.getBody();
-        String malformed = batchBodyError(body);
+        String malformed = BatchBodyCheck.error(body);
         if (malformed != null) {
             refuse(response, ResponseCode.MESSAGE_ILLEGAL, malformed);
             return response;
@@ -166,19 +165,6 @@ public class SendMessageProcessor extends AbstractSendMessageProcessor {
         PutMessageResult result = brokerController.getMessageStore().putMessages(batch);
         return PutResults.handlePutMessageResult(brokerController, result, response,
             header.getTopic(), queueId);
-    }
-
-    /** Why a batch body does not decode, or null when every record is whole. */
-    static String batchBodyError(final byte[] body) {
-        if (body.length == 0) {
-            return "the batch body is empty";
-        }
-        try {
-            MessageDecoder.decodeMessages(ByteBuffer.wrap(body));
-            return null;
-        } catch (RuntimeException e) {
-            return "the batch body is malformed: " + e.getMessage();
-        }
     }
 
     /** Sends before startAcceptSendRequestTimeStamp are refused. */

@@ -342,14 +342,46 @@ public final class MessageDecoder {
         if (properties == null) {
             return map;
         }
-        // TODO K2: split drops trailing empty parts, so "name 0x01" is one part
-        for (String item : properties.split(String.valueOf(PROPERTY_SEPARATOR))) {
-            final String[] nv = item.split(String.valueOf(NAME_VALUE_SEPARATOR));
-            if (nv.length == 2) {
-                map.put(nv[0], nv[1]);
+        // TODO K2: a scan, not split(): every send parses its properties, and split built a
+        // list and an array per item; the rules are split's, which drops trailing empty parts:
+        // "name 0x01" is one part (dropped), "name 0x01 value 0x01 0x01" is two (kept)
+        final int length = properties.length();
+        for (int start = 0; start < length; ) {
+            int end = properties.indexOf(PROPERTY_SEPARATOR, start);
+            if (end < 0) {
+                end = length;
             }
+            final int sep = indexOf(properties, NAME_VALUE_SEPARATOR, start, end);
+            if (sep < end) {
+                final int valueEnd = indexOf(properties, NAME_VALUE_SEPARATOR, sep + 1, end);
+                if (valueEnd > sep + 1 && onlySeparators(properties, valueEnd, end)) {
+                    map.put(properties.substring(start, sep),
+                        properties.substring(sep + 1, valueEnd));
+                }
+            }
+            start = end + 1;
         }
         return map;
+    }
+
+    /** The first {@code c} in {@code s[from, to)}, or {@code to}: never looks past the item. */
+    private static int indexOf(final String s, final char c, final int from, final int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return to;
+    }
+
+    /** True when {@code s[from, to)} holds nothing but 0x01 (split's trailing empty parts). */
+    private static boolean onlySeparators(final String s, final int from, final int to) {
+        for (int i = from; i < to; i++) {
+            if (s.charAt(i) != NAME_VALUE_SEPARATOR) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -189,7 +189,10 @@ public abstract class NettyRemotingAbstract {
     private void runProcessor(ChannelHandlerContext ctx,
                               RemotingCommand cmd,
                               NettyRequestProcessor processor) {
-        String remoteAddr = addr(ctx.channel());
+        // TODO K2: only hooks read the peer's "ip:port"; built for every
+        // request, it was a string per send that nobody read
+        String remoteAddr =
+            rpcHooks.isEmpty() ? null : addr(ctx.channel());
         try {
             doBeforeRpcHooks(remoteAddr, cmd);
             RemotingResponseCallback callback = response -> {
@@ -203,7 +206,7 @@ public abstract class NettyRemotingAbstract {
             }
         } catch (Throwable e) {
             log.error("process request code {} from {} failed",
-                cmd.getCode(), remoteAddr, e);
+                cmd.getCode(), addr(ctx.channel()), e);
             respond(ctx.channel(), cmd, SYSTEM_ERROR,
                 RemotingHelper.exceptionSimpleDesc(e));
         }

@@ -44,14 +44,14 @@ import org.slf4j.LoggerFactory;
  * The Netty server of a NameServer or broker. Threads, by role:
  * <pre>
  * NettyBoss_1                 accepts connections
- * NettyServerNIOSelector_N    socket reads and writes (serverSelectorThreads)
- * NettyServerCodecThread_N    pipeline: encode, decode, idle check, dispatch (serverWorkerThreads)
+ * NettyServerNIOSelector_N    socket reads and writes, idle check, encode (serverSelectorThreads)
+ * NettyServerCodecThread_N    pipeline: decode, connection events, dispatch (serverWorkerThreads)
  * NettyServerPublicExecutor_N processors registered without their own executor
  * ServerHouseKeepingService   scans the response table every second
  * NettyEventExecutor          delivers connection events to the ChannelEventListener
  * </pre>
- * Pipeline per connection: NettyEncoder, NettyDecoder, IdleStateHandler,
- * NettyConnectManageHandler, NettyServerHandler.
+ * Pipeline per connection: IdleStateHandler and NettyEncoder on the selector thread, then
+ * NettyDecoder, NettyConnectManageHandler and NettyServerHandler on a codec thread.
  *
  * <p>Thread-safe after start(); register processors before. Read next:
  * {@link NettyRemotingAbstract#processRequestCommand}.
@@ -94,8 +94,8 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
 
     @Override
     public void start() {
-        // TODO K2: the pipeline runs on its own codec threads, so decoding a large frame or a slow
-        // handler never stalls the few selector threads that serve every socket.
+        // TODO K2: the inbound pipeline runs on its own codec threads, so decoding a large frame
+        // or a slow handler never stalls the few selector threads that serve every socket.
         defaultEventExecutorGroup = new DefaultEventExecutorGroup(nettyServerConfig.getServerWorkerThreads(),
             new ThreadFactoryImpl("NettyServerCodecThread_"));
         NettyEncoder encoder = new NettyEncoder();
@@ -120,12 +120,16 @@ public class NettyRemotingServer extends NettyRemotingAbstract implements Remoti
                 @Override
                 protected void initChannel(SocketChannel ch) {
                     childChannels.add(ch);
-                    ch.pipeline().addLast(defaultEventExecutorGroup,
-                        encoder,
-                        new NettyDecoder(),
-                        new IdleStateHandler(0, 0, idleSeconds),
-                        connectionManageHandler,
-                        serverHandler);
+                    // TODO K2: a response is written by a processor thread; with the
+                    // encoder on a codec thread it went processor -> codec -> selector,
+                    // two thread wake-ups per answer; here the selector thread encodes
+                    // it (a header, and the body copy the socket write needs anyway)
+                    ch.pipeline()
+                        .addLast(new IdleStateHandler(0, 0, idleSeconds), encoder)
+                        .addLast(defaultEventExecutorGroup,
+                            new NettyDecoder(),
+                            connectionManageHandler,
+                            serverHandler);
                 }
             });
         if (nettyServerConfig.isServerPooledByteBufAllocatorEnable()) {

@@ -14,7 +14,8 @@ import org.mqbook.remoting.exception.RemotingCommandException;
  * non-synthetic, declared by a superclass or the class, in that order), whether each is
  * {@code @CFNotNull}, and how a string from {@code extFields} becomes the field's value.
  *
- * <p>Thread-safe: the per-class field lists are computed once and cached in a {@link ClassValue}.
+ * <p>Thread-safe: the per-class field lists and constructors are computed once and cached in
+ * {@link ClassValue}s.
  * Read next: {@link RemotingCommand#decodeCommandCustomHeader(Class)}, the only caller.
  */
 final class HeaderFields {
@@ -96,11 +97,28 @@ final class HeaderFields {
         }
     }
 
+    // TODO K2: every request and every response builds a header object; looking the
+    // constructor up each time copied it and checked access anew per command
+    private static final ClassValue<Constructor<?>> CONSTRUCTORS = new ClassValue<>() {
+        @Override
+        protected Constructor<?> computeValue(Class<?> type) {
+            try {
+                Constructor<?> constructor = type.getDeclaredConstructor();
+                constructor.setAccessible(true);
+                return constructor;
+            } catch (NoSuchMethodException e) {
+                return null;
+            }
+        }
+    };
+
     static <T> T newInstance(Class<T> type) {
+        Constructor<?> constructor = CONSTRUCTORS.get(type);
         try {
-            Constructor<T> constructor = type.getDeclaredConstructor();
-            constructor.setAccessible(true);
-            return constructor.newInstance();
+            if (constructor == null) {
+                throw new NoSuchMethodException(type.getName() + ".<init>()");
+            }
+            return type.cast(constructor.newInstance());
         } catch (ReflectiveOperationException e) {
             throw new IllegalArgumentException("header class " + type.getName()
                 + " needs a no-argument constructor", e);

@@ -42,6 +42,39 @@ class MessagePropertiesAndBatchTest {
         assertTrue(MessageDecoder.string2messageProperties("").isEmpty());
     }
 
+    /** The parser before it became a scan: split on 0x02, then on 0x01, two parts kept. */
+    private static Map<String, String> splitReference(final String properties) {
+        final Map<String, String> map = new LinkedHashMap<>();
+        for (String item : properties.split("\u0002")) {
+            final String[] nv = item.split("\u0001");
+            if (nv.length == 2) {
+                map.put(nv[0], nv[1]);
+            }
+        }
+        return map;
+    }
+
+    @Test
+    void theScanParsesEveryShortStringAsSplitDid() {
+        final char[] alphabet = {'a', 'b', '\u0001', '\u0002'};
+        int checked = 0;
+        for (int length = 0; length <= 8; length++) {
+            final int combinations = 1 << (2 * length);
+            for (int n = 0; n < combinations; n++) {
+                final char[] text = new char[length];
+                for (int i = 0, bits = n; i < length; i++, bits >>= 2) {
+                    text[i] = alphabet[bits & 3];
+                }
+                final String properties = new String(text);
+                assertEquals(new ArrayList<>(splitReference(properties).entrySet()),
+                    new ArrayList<>(MessageDecoder.string2messageProperties(properties).entrySet()),
+                    () -> "for " + properties.replace("\u0001", "<1>").replace("\u0002", "<2>"));
+                checked++;
+            }
+        }
+        assertEquals(87381, checked);
+    }
+
     private static Message batchMessage(final int i) {
         final Message msg = new Message();
         msg.setTopic("TopicBatch");

@@ -15,8 +15,11 @@ import org.apache.rocketmq.common.consumer.ConsumeFromWhere;
  * until EXPECTED messages reached the listener.
  * <pre>
  * BenchDrainConsumer NAMESRV TOPIC GROUP EXPECTED TIMEOUT_MS
- * RESULT cmd=drain consumed=300000 seconds=7.9 tps=38000.0 firstMsgSeconds=0.4
+ * RESULT cmd=drain consumed=300000 seconds=7.9 tps=38000.0 firstMsgSeconds=0.4 loopCpuMs=5400
+ *        cpuMs=6900
  * </pre>
+ * {@code loopCpuMs} is this process's CPU time (user + system) from right before
+ * {@code start()} to the last message, {@code cpuMs} since the JVM started.
  * The clock starts right before {@code start()}, so the time includes the consumer's start,
  * route lookup and first rebalance (about the same for both brokers). Exit 0 when EXPECTED
  * arrived, 2 when the timeout passed first.
@@ -45,15 +48,19 @@ public final class BenchDrainConsumer {
             }
             return ConsumeConcurrentlyStatus.CONSUME_SUCCESS;
         });
+        long cpuBefore = BenchLoadProducer.cpuNanos();
         long start = System.nanoTime();
         consumer.start();
         boolean done = all.await(timeoutMs, TimeUnit.MILLISECONDS);
         double seconds = (System.nanoTime() - start) / 1e9;
+        long loopCpuNanos = BenchLoadProducer.cpuNanos() - cpuBefore;
         double first = firstNanos.get() == 0 ? -1 : (firstNanos.get() - start) / 1e9;
         ProbeOutput.println("RESULT cmd=drain consumed=" + consumed.get()
                 + " seconds=" + BenchLoadProducer.fmt(seconds)
                 + " tps=" + BenchLoadProducer.fmt(consumed.get() / seconds)
-                + " firstMsgSeconds=" + BenchLoadProducer.fmt(first));
+                + " firstMsgSeconds=" + BenchLoadProducer.fmt(first)
+                + " loopCpuMs=" + loopCpuNanos / 1_000_000
+                + " cpuMs=" + BenchLoadProducer.cpuNanos() / 1_000_000);
         consumer.shutdown();
         System.exit(done ? 0 : 2);
     }

@@ -25,7 +25,10 @@ import org.apache.rocketmq.common.message.Message;
  *     tag TAG, at RATE messages/s in all (0: flat out); a failed send is tried again (5 times)
  * </pre>
  * It prints one line, {@code RESULT cmd=.. sent=.. failed=.. seconds=.. tps=..} and, for
- * {@code timed}, {@code p50us= p99us= p999us= maxus=}; failures also print
+ * {@code timed}, {@code p50us= p99us= p999us= maxus=}; then this process's CPU time (user +
+ * system): {@code loopCpuMs} over the sending threads' run (start to join, warm-up included, the
+ * span {@code allSent} counts) and {@code cpuMs} since the JVM started (JIT, producer start and
+ * route lookups included); failures also print
  * {@code FIRST_FAILURE ...}. Exit 0 when nothing failed, 3 otherwise. Every message is a new
  * {@link Message} (the client stamps its UNIQ_KEY once per object), body bytes 'a'..'z'.
  */
@@ -45,20 +48,24 @@ public final class BenchLoadProducer {
         producer.setInstanceName("bench-" + ProcessHandle.current().pid());
         producer.start();
         String result;
+        long loopCpuNanos;
         try {
+            long cpuBefore = cpuNanos();
             result = switch (c[0]) {
                 case "timed" -> timed(producer, args[1], ints(c));
                 case "fill" -> fill(producer, args[1], ints(c));
                 case "delay" -> delay(producer, args[1], ints(c), c[7]);
                 default -> throw new IllegalArgumentException("unknown command " + args[2]);
             };
+            loopCpuNanos = cpuNanos() - cpuBefore;
         } finally {
             producer.shutdown();
         }
         if (FIRST_FAILURE.get() != null) {
             ProbeOutput.println("FIRST_FAILURE " + FIRST_FAILURE.get());
         }
-        ProbeOutput.println("RESULT cmd=" + c[0] + " failed=" + FAILED.get() + " " + result);
+        ProbeOutput.println("RESULT cmd=" + c[0] + " failed=" + FAILED.get() + " " + result
+                + " loopCpuMs=" + loopCpuNanos / 1_000_000 + " cpuMs=" + cpuNanos() / 1_000_000);
         System.exit(FAILED.get() == 0 ? 0 : 3);
     }
 
@@ -213,6 +220,12 @@ public final class BenchLoadProducer {
         if (error.get() != null) {
             throw new IllegalStateException("a load thread failed", error.get());
         }
+    }
+
+    /** CPU time (user + system) this process has used so far, ns (clock-tick resolution). */
+    static long cpuNanos() {
+        return ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toNanos)
+                .orElse(0L);
     }
 
     private static long[] ints(String[] c) {
