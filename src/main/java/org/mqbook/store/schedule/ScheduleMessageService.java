@@ -50,6 +50,7 @@ public class ScheduleMessageService extends ConfigManager {
     private final DelayLevelTable delayLevelTable;
     private final ConcurrentMap<Integer, Long> offsetTable = new ConcurrentHashMap<>(32);
     private final AtomicBoolean started = new AtomicBoolean(false);
+    private final ParkedMessageReader parkedMessageReader = new ParkedMessageReader();
     private volatile ScheduledExecutorService timer;
 
     public ScheduleMessageService(final DefaultMessageStore defaultMessageStore) {
@@ -140,6 +141,10 @@ public class ScheduleMessageService extends ConfigManager {
 
     public DelayLevelTable getDelayLevelTable() {
         return delayLevelTable;
+    }
+
+    ParkedMessageReader getParkedMessageReader() {
+        return parkedMessageReader;
     }
 
     DefaultMessageStore getDefaultMessageStore() {
