@@ -60,7 +60,9 @@ final class ParkedMessageReader {
         }
         final int sysFlag = rec.getInt(MessageDecoder.SYSFLAG_POSITION);
         final boolean bornV6 = MessageSysFlag.isBornHostV6(sysFlag);
+        final boolean storeV6 = MessageSysFlag.isStoreHostV6(sysFlag);
         final int storeHostPosition = MessageDecoder.storeTimestampPosition(sysFlag) + 8;
+        final int reconsumeTimesPosition = storeHostPosition + MessageDecoder.hostLength(storeV6);
         final int bodyPosition = MessageDecoder.bodySizePosition(sysFlag);
         if (size < MessageDecoder.calMsgLength(sysFlag, 0, 0, 0)) {
             return null;
@@ -81,14 +83,13 @@ final class ParkedMessageReader {
         final byte[] properties = new byte[size - propertiesPosition - 2];
         rec.get(propertiesPosition + 2, properties);
         final Host bornHost = host(rec, MessageDecoder.BORN_HOST_POSITION, bornV6, true);
-        final Host storeHost = host(rec, storeHostPosition,
-            MessageSysFlag.isStoreHostV6(sysFlag), false);
+        final Host storeHost = host(rec, storeHostPosition, storeV6, false);
         if (bornHost == null || storeHost == null) {
             return null;
         }
         return new ParkedMessage(rec.getInt(MessageDecoder.MESSAGE_FLAG_POSTION), sysFlag,
             rec.getLong(MessageDecoder.BORN_TIMESTAMP_POSITION), bornHost.address(),
-            storeHost.address(), rec.getInt(bodyPosition - 12), body, properties);
+            storeHost.address(), rec.getInt(reconsumeTimesPosition), body, properties);
     }
 
     /** The host at {@code position}, the cached one while its bytes repeat; null if bad. */

@@ -77,11 +77,13 @@ class DeliveredCopyTest {
     }
 
     @Test
-    void nonAsciiPropertiesAndKeysStayByteForByte() {
+    void nonAsciiPropertiesAndKeysAndIpv6HostsStayByteForByte() {
         MessageExtBrokerInner msg = delayed(2, "\u5ef6\u8fdf \u00e9t\u00e9".getBytes(
             StandardCharsets.UTF_8), "\u6807\u7b7e-\u00c4", "\u8ba2\u5355-42 \u043a\u043b\u044e\u0447");
         MessageAccessor.putProperty(msg, "\u5907\u6ce8", "\u5ef6\u8fdf\u2713 \ud834\udd1e");
         msg.setBornHost(new InetSocketAddress("::1", 40001));
+        msg.setStoreHost(new InetSocketAddress("::1", 10911));
+        msg.setReconsumeTimes(1);
         StoreTestSupport.refresh(msg);
         assertCopiesAlike(msg, "\u6807\u7b7e-\u00c4");
     }
