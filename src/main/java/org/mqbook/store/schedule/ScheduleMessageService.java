@@ -33,8 +33,8 @@ import org.mqbook.store.config.StorePathConfigHelper;
  * <p>Threads: by default one thread, "ScheduleMessageTimerThread", runs the tasks of all levels,
  * as 4.7.1's single {@code Timer} does; with {@code scheduleDeliverParallelEnable} the levels run
  * on a pool of one thread per level, at most one per core (mqbook's option; the wire behaviour
- * is the same). The offset table is a
- * concurrent map; start and shutdown may be called from any thread.
+ * is the same). The offset table is a concurrent map; start and shutdown may be called from any
+ * thread.
  *
  * <p>Read next: {@link DeliverDelayedMessageTimerTask#executeOnTimeup()}.
  */
@@ -70,6 +70,8 @@ public class ScheduleMessageService extends ConfigManager {
         int levels = delayLevelTable.getMaxDelayLevel();
         boolean parallel = defaultMessageStore.getMessageStoreConfig()
             .isScheduleDeliverParallelEnable();
+        // TODO K2: parallel: a thread per level, but threads past the cores
+        // would only queue on the commit log's put lock
         this.timer = parallel
             ? Executors.newScheduledThreadPool(parallelThreads(levels),
                 new ThreadFactoryImpl("ScheduleMessageDeliverThread_", true))
