@@ -18,9 +18,11 @@ import org.mqbook.common.message.MessageDecoder;
  *  it has exactly one 0x01 (the name may be empty)
  * </pre>
  * Known property names come back as the {@link MessageConst} constants instead of new Strings.
+ * {@link #value} reads one property by the same rule without building the map (public for the
+ * schedule service, which needs three values of a parked record).
  * Thread-safe: the topic cache is one immutable holder, replaced whole.
  */
-final class StoredTextReader {
+public final class StoredTextReader {
     private static final byte NAME_VALUE = (byte) MessageDecoder.NAME_VALUE_SEPARATOR;
     private static final byte PROPERTY = (byte) MessageDecoder.PROPERTY_SEPARATOR;
     private static final String[] KNOWN_NAMES = {
@@ -88,6 +90,32 @@ final class StoredTextReader {
         return map;
     }
     // end::ch06-fast-properties[]
+
+    /**
+     * The value {@link #properties} would map {@code name} to, read from the first
+     * {@code length} bytes of {@code b}; null when there is none. The name must not contain
+     * 0x01 or 0x02 (no property name does).
+     */
+    public static String value(final byte[] b, final int length, final byte[] name) {
+        String value = null;
+        for (int item = 0; item < length; ) {
+            int end = indexOf(b, PROPERTY, item, length);
+            end = end < 0 ? length : end;
+            int last = end;
+            while (last > item && b[last - 1] == NAME_VALUE) {
+                last--;
+            }
+            final int sep = item + name.length;
+            if (sep < last && b[sep] == NAME_VALUE
+                && Arrays.equals(b, item, sep, name, 0, name.length)
+                && indexOf(b, NAME_VALUE, sep + 1, last) < 0) {
+                // TODO K2: no break: a repeated name keeps its last value, as the map does
+                value = new String(b, sep + 1, last - sep - 1, StandardCharsets.UTF_8);
+            }
+            item = end + 1;
+        }
+        return value;
+    }
 
     private static String name(final byte[] b, final int from, final int length) {
         for (int i = 0; i < KNOWN_BYTES.length; i++) {

@@ -120,7 +120,7 @@ public class MessageStoreConfig {
     private String messageDelayLevel = "1s 5s 10s 30s 1m 2m 3m 4m 5m 6m 7m 8m 9m 10m 20m 30m 1h 2h";
     /** Period of delayOffset.json writes, ms (chapter 8). */
     private long flushDelayOffsetInterval = 1000 * 10;
-    /** mqbook's option: one delivery thread per delay level instead of 4.7.1's single timer. */
+    /** mqbook's option: delay levels delivered in parallel (a thread per level, at most one per core). */
     private boolean scheduleDeliverParallelEnable = false;
     /** Above the forced-cleaning disk ratio, delete files that have not expired. */
     private boolean cleanFileForciblyEnable = true;

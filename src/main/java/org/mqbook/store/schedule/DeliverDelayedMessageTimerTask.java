@@ -2,11 +2,6 @@ package org.mqbook.store.schedule;
 
 import java.nio.ByteBuffer;
 import org.mqbook.common.MixAll;
-import org.mqbook.common.TopicFilterType;
-import org.mqbook.common.message.MessageAccessor;
-import org.mqbook.common.message.MessageConst;
-import org.mqbook.common.message.MessageDecoder;
-import org.mqbook.common.message.MessageExt;
 import org.mqbook.common.message.MessageExtBrokerInner;
 import org.mqbook.store.ConsumeQueue;
 import org.mqbook.store.DefaultMessageStore;
@@ -14,6 +9,7 @@ import org.mqbook.store.DelayLevelTable;
 import org.mqbook.store.PutMessageResult;
 import org.mqbook.store.PutMessageStatus;
 import org.mqbook.store.SelectMappedBufferResult;
+import org.mqbook.store.schedule.ParkedMessageReader.ParkedMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,14 +97,24 @@ public class DeliverDelayedMessageTimerTask implements Runnable {
 
     /** Re-puts one parked message; true when it is stored (or could never be). */
     private boolean deliver(final DefaultMessageStore store, final long offsetPy, final int sizePy) {
-        MessageExt parked = store.lookMessageByOffset(offsetPy, sizePy);
+        final ParkedMessage parked = readParked(store, offsetPy, sizePy);
         if (parked == null) {
             log.warn("delay level {}: no message at commit-log offset {}, skipped", delayLevel, offsetPy);
             return true;
         }
-        MessageExtBrokerInner msg = messageTimeup(parked);
+        final MessageExtBrokerInner msg;
+        try {
+            msg = messageTimeup(parked);
+        } catch (IllegalArgumentException e) {
+            // TODO K2: as 4.7.1 does, a copy that cannot be built is dropped: retrying would
+            // stop the level for good
+            log.error("delay level {}: message at commit-log offset {} dropped: {}", delayLevel,
+                offsetPy, e.getMessage());
+            return true;
+        }
         if (MixAll.RMQ_SYS_TRANS_HALF_TOPIC.equals(msg.getTopic())) {
-            log.error("delay level {}: a half message must not be delayed, dropped {}", delayLevel, parked);
+            log.error("delay level {}: a half message must not be delayed, dropped the one at "
+                + "commit-log offset {}: {}", delayLevel, offsetPy, parked.printable());
             return true;
         }
         PutMessageResult result = store.putMessage(msg);
@@ -121,29 +127,41 @@ public class DeliverDelayedMessageTimerTask implements Runnable {
         return false;
     }
 
+    /** The fields of the record at offsetPy a delivery needs; null when there is none. */
+    private ParkedMessage readParked(final DefaultMessageStore store, final long offsetPy,
+        final int sizePy) {
+        SelectMappedBufferResult record = store.getCommitLog().getMessage(offsetPy, sizePy);
+        if (record == null) {
+            return null;
+        }
+        try {
+            return service.getParkedMessageReader().read(record.getByteBuffer());
+        } finally {
+            // body and properties are copies: the file is not held during the put
+            record.release();
+        }
+    }
+
     // tag::ch08-message-timeup[]
     /** The message as it will be delivered: real topic and queue back, no delay. */
-    static MessageExtBrokerInner messageTimeup(final MessageExt parked) {
+    static MessageExtBrokerInner messageTimeup(final ParkedMessage parked) {
         MessageExtBrokerInner msg = new MessageExtBrokerInner();
-        msg.setBody(parked.getBody());
-        msg.setFlag(parked.getFlag());
-        MessageAccessor.setProperties(msg, parked.getProperties());
-        TopicFilterType filter = MessageExt.parseTopicFilterType(parked.getSysFlag());
-        msg.setTagsCode(MessageExtBrokerInner.tagsString2tagsCode(filter, msg.getTags()));
-        // TODO K1: the stored text keeps DELAY, REAL_TOPIC, REAL_QID (as 4.7.1's
-        // does); only the map loses DELAY, and the map is what putMessage reads,
-        // so the delivered copy is not parked again
-        msg.setPropertiesString(
-            MessageDecoder.messageProperties2String(parked.getProperties()));
-        msg.setSysFlag(parked.getSysFlag());
-        msg.setBornTimestamp(parked.getBornTimestamp());
-        msg.setBornHost(parked.getBornHost());
-        msg.setStoreHost(parked.getStoreHost());
-        msg.setReconsumeTimes(parked.getReconsumeTimes());
+        msg.setBody(parked.body());
+        msg.setFlag(parked.flag());
+        msg.setTagsCode(MessageExtBrokerInner.tagsString2tagsCode(
+            parked.topicFilterType(), parked.tags()));
+        // TODO K1: the stored text is copied as it is, DELAY, REAL_TOPIC and
+        // REAL_QID included (as 4.7.1's is); the map, all that putMessage
+        // reads, gets no DELAY, so the delivered copy is not parked again
+        msg.setPropertiesString(parked.propertiesText());
         msg.setWaitStoreMsgOK(false);
-        MessageAccessor.clearProperty(msg, MessageConst.PROPERTY_DELAY_TIME_LEVEL);
-        msg.setTopic(msg.getProperty(MessageConst.PROPERTY_REAL_TOPIC));
-        msg.setQueueId(Integer.parseInt(msg.getProperty(MessageConst.PROPERTY_REAL_QUEUE_ID)));
+        msg.setSysFlag(parked.sysFlag());
+        msg.setBornTimestamp(parked.bornTimestamp());
+        msg.setBornHost(parked.bornHost());
+        msg.setStoreHost(parked.storeHost());
+        msg.setReconsumeTimes(parked.reconsumeTimes());
+        msg.setTopic(parked.realTopic());
+        msg.setQueueId(parked.realQueueId());
         return msg;
     }
     // end::ch08-message-timeup[]

@@ -110,11 +110,20 @@ class ScheduleMessageServiceTest {
             delivered(store).forEach(m -> order.add(StoreTestSupport.body(m)));
             assertEquals(List.of("level-1", "level-2", "level-3"), order);
             String prefix = parallel ? "ScheduleMessageDeliverThread_" : "ScheduleMessageTimerThread";
-            assertTrue(Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith(prefix)),
+            assertTrue(Thread.getAllStackTraces().keySet().stream()
+                    .anyMatch(t -> t.getName().startsWith(prefix)),
                 "a thread named " + prefix + " delivers");
         } finally {
             store.shutdown();
         }
+    }
+
+    @Test
+    void parallelDeliveryUsesNoMoreThreadsThanLevelsOrCores() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(1, ScheduleMessageService.parallelThreads(1), "one level, one thread");
+        assertEquals(Math.min(18, cores), ScheduleMessageService.parallelThreads(18));
+        assertTrue(ScheduleMessageService.parallelThreads(18) >= 1);
     }
 
     @Test
