@@ -1,6 +1,5 @@
 package org.mqbook.benchmarks;
 
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -51,15 +50,6 @@ public class StoreAppendBenchmark {
     @Param({"false", "true"})
     public boolean pool;
 
-    /**
-     * warmMapedFileEnable, the same for both stores: new commit-log files made real before
-     * use (4.7.1 touches every page through the mapping, mqbook writes zeros through the
-     * channel). The goals are judged with the default, false; {@code -p warm=false,true}
-     * prints both.
-     */
-    @Param({"false"})
-    public boolean warm;
-
     StoreDriver driver;
 
     /** One producer thread's queue cursor and body. */
@@ -82,9 +72,7 @@ public class StoreAppendBenchmark {
 
     @Setup(Level.Trial)
     public void open() throws Throwable {
-        final Map<String, String> props = BenchStores.props("ASYNC_FLUSH", pool, false);
-        props.put("warmMapedFileEnable", Boolean.toString(warm));
-        driver = BenchStores.open(store, props);
+        driver = BenchStores.open(store, BenchStores.props("ASYNC_FLUSH", pool, false));
     }
 
     @TearDown(Level.Iteration)

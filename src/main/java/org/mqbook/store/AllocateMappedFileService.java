@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates commit-log files ahead of need, in its own thread "AllocateMappedFileService": when the
  * writer asks for file N it also orders file N+1, so the next roll finds its file mapped (and,
- * with warmMapedFileEnable, written with zeros) instead of paying for it under putMessageLock.
+ * with warmMapedFileEnable, pre-touched) instead of paying for it under putMessageLock.
  *
  * <p>Thread-safe: requests are keyed by path; the writer waits at most 5 s for its file.
  * Read next: {@link MappedFileQueue#getLastMappedFile(long, boolean)}.
@@ -137,7 +137,8 @@ public class AllocateMappedFileService extends ServiceThread {
                     : new MappedFile(req.filePath, req.fileSize);
                 if (config.isWarmMapedFileEnable()
                     && mappedFile.getFileSize() >= config.getMappedFileSizeCommitLog()) {
-                    warm(mappedFile);
+                    mappedFile.warmMappedFile(config.getFlushDiskType(),
+                        config.getFlushLeastPagesWhenWarmMapedFile());
                 }
                 req.mappedFile = mappedFile;
                 this.hasException = false;
@@ -163,22 +164,6 @@ public class AllocateMappedFileService extends ServiceThread {
             }
         }
         return true;
-    }
-
-    /** Warms a new file; a file that cannot be warmed (a full disk) is used as it is. */
-    private void warm(final MappedFile mappedFile) {
-        final long begin = System.nanoTime();
-        try {
-            mappedFile.warmMappedFile(config.getFlushDiskType(),
-                config.getFlushLeastPagesWhenWarmMapedFile());
-            log.info("warmed {} ({} bytes) in {} ms", mappedFile.getFileName(),
-                mappedFile.getFileSize(), (System.nanoTime() - begin) / 1_000_000);
-        } catch (IOException e) {
-            // TODO K2: a half-warmed file holds the same bytes as an unwarmed one, so the
-            // store goes on with it; only its first writes cost more
-            log.warn("warming {} failed after {} ms, used unwarmed: {}", mappedFile.getFileName(),
-                (System.nanoTime() - begin) / 1_000_000, e.toString());
-        }
     }
 
     private static void sleepQuietly(final long ms) {

@@ -7,15 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mqbook.common.UtilAll;
-import org.mqbook.store.config.FlushDiskType;
 
-/** One mapped file: positions, windows and reference counts, destroy, zeroing a cut tail, warming. */
+/** One mapped file: positions, windows and reference counts, destroy, zeroing a cut tail. */
 class MappedFileTest {
     private static final int SIZE = 64 * 1024;
     @TempDir
@@ -83,30 +81,5 @@ class MappedFileTest {
             assertEquals(0, bytes.get(i), "byte " + i);
         }
         f.shutdown(0);
-    }
-
-    @Test
-    void warmingWritesZerosOverTheWholeFileAndLeavesItWritable() throws IOException {
-        final int size = 1024 * 1024 + 3 * MappedFile.OS_PAGE_SIZE; // not a whole 1 MiB chunk
-        for (FlushDiskType type : FlushDiskType.values()) {
-            final Path path = dir.resolve(UtilAll.offset2FileName(type.ordinal() * (long) size));
-            final MappedFile f = new MappedFile(path.toString(), size);
-            final ByteBuffer mapped = f.sliceByteBuffer();
-            // bytes no fresh file has, at the first byte, a chunk seam and the last byte
-            for (int at : new int[]{0, 1024 * 1024 - 1, 1024 * 1024, size - 1}) {
-                mapped.put(at, (byte) 7);
-            }
-            f.warmMappedFile(type, 1);
-            for (int i = 0; i < size; i++) {
-                assertEquals(0, mapped.get(i), type + ": byte " + i + " after warming");
-            }
-            assertEquals(size, Files.size(path), "warming does not grow the file");
-            assertTrue(f.appendMessage(new byte[]{1, 2, 3}));
-            final SelectMappedBufferResult window = f.selectMappedBuffer(1, 1);
-            assertEquals(2, window.getByteBuffer().get(0),
-                "a warmed file takes appends through its mapping");
-            window.release();
-            assertTrue(f.destroy(1000));
-        }
     }
 }
