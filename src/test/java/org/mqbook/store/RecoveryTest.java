@@ -92,6 +92,19 @@ class RecoveryTest {
     }
 
     @Test
+    void warmedFilesHoldAndRecoverTheSameMessages() throws Exception {
+        final MessageStoreConfig config = StoreTestSupport.config(root);
+        config.setWarmMapedFileEnable(true);
+        store = StoreTestSupport.start(config);
+        final List<AppendMessageResult> results = putMany(600, 5000); // about 3 files
+        assertTrue(results.get(results.size() - 1).getWroteOffset()
+            > 2L * StoreTestSupport.COMMIT_LOG_FILE_SIZE, "the puts rolled into warmed files");
+        store.shutdown();
+        store = reopen(config);
+        assertAllThere(results, 5000);
+    }
+
+    @Test
     void aSecondStoreOnTheSameRootIsRefused() throws Exception {
         final MessageStoreConfig config = StoreTestSupport.config(root);
         store = StoreTestSupport.start(config);
