@@ -72,12 +72,8 @@ public final class StoredTextReader {
         rec.get(position, b);
         final Map<String, String> map = new LinkedHashMap<>();
         for (int item = 0; item < length; ) {
-            int end = indexOf(b, PROPERTY, item, length);
-            end = end < 0 ? length : end;
-            int last = end;
-            while (last > item && b[last - 1] == NAME_VALUE) {
-                last--;
-            }
+            final int end = itemEnd(b, item, length);
+            final int last = withoutTrailingSeparators(b, item, end);
             final int sep = indexOf(b, NAME_VALUE, item, last);
             // TODO K1: the items split() keeps: one separator left once
             // the trailing ones are dropped, so the value is never empty
@@ -99,12 +95,8 @@ public final class StoredTextReader {
     public static String value(final byte[] b, final int length, final byte[] name) {
         String value = null;
         for (int item = 0; item < length; ) {
-            int end = indexOf(b, PROPERTY, item, length);
-            end = end < 0 ? length : end;
-            int last = end;
-            while (last > item && b[last - 1] == NAME_VALUE) {
-                last--;
-            }
+            final int end = itemEnd(b, item, length);
+            final int last = withoutTrailingSeparators(b, item, end);
             final int sep = item + name.length;
             if (sep < last && b[sep] == NAME_VALUE
                 && Arrays.equals(b, item, sep, name, 0, name.length)
@@ -126,6 +118,21 @@ public final class StoredTextReader {
             }
         }
         return new String(b, from, length, StandardCharsets.UTF_8);
+    }
+
+    /** Where the item starting at {@code item} ends: its 0x02, or the end of the text. */
+    private static int itemEnd(final byte[] b, final int item, final int length) {
+        final int end = indexOf(b, PROPERTY, item, length);
+        return end < 0 ? length : end;
+    }
+
+    /** The item's end once its trailing 0x01 are dropped (as split() drops them). */
+    private static int withoutTrailingSeparators(final byte[] b, final int item, final int end) {
+        int last = end;
+        while (last > item && b[last - 1] == NAME_VALUE) {
+            last--;
+        }
+        return last;
     }
 
     private static int indexOf(final byte[] b, final byte value, final int from, final int to) {
