@@ -80,6 +80,8 @@ final class ParkedMessageReader {
         }
         final byte[] body = new byte[bodyLength];
         rec.get(bodyPosition + 4, body);
+        // TODO K2: the properties go on as the bytes they are: the delivered copy stores the
+        // same text (DELAY and REAL_* included, as 4.7.1's does), so nothing needs a map
         final byte[] properties = new byte[size - propertiesPosition - 2];
         rec.get(propertiesPosition + 2, properties);
         final Host bornHost = host(rec, MessageDecoder.BORN_HOST_POSITION, bornV6, true);
@@ -95,6 +97,8 @@ final class ParkedMessageReader {
     /** The host at {@code position}, the cached one while its bytes repeat; null if bad. */
     private Host host(final ByteBuffer rec, final int position, final boolean ipv6,
         final boolean born) {
+        // TODO K2: a backlog's records share a few hosts, so the address object (and its
+        // InetAddress) is built once per host, not once per delivery
         final Host last = born ? this.lastBornHost : this.lastStoreHost;
         final int length = MessageDecoder.hostLength(ipv6);
         if (sameBytes(rec, position, last.bytes(), length)) {
