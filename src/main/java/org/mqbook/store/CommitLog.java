@@ -127,7 +127,7 @@ public class CommitLog {
         }
         final PutMessageResult putResult =
             new PutMessageResult(PutMessageStatus.PUT_OK, result);
-        defaultMessageStore.getReputMessageService().appended();
+        wakeDispatchWhenReadable();
         handleDiskFlush(result, putResult, msg);
         defaultMessageStore.getHaService().handleHA(result, putResult, msg);
         return putResult;
@@ -181,10 +181,23 @@ public class CommitLog {
             return new PutMessageResult(refused, result);
         }
         final PutMessageResult putResult = new PutMessageResult(PutMessageStatus.PUT_OK, result);
-        defaultMessageStore.getReputMessageService().appended();
+        wakeDispatchWhenReadable();
         handleDiskFlush(result, putResult, batch);
         defaultMessageStore.getHaService().handleHA(result, putResult, batch);
         return putResult;
+    }
+
+    /**
+     * Without the transient pool a put is readable at once, so dispatch is woken; with it, the
+     * bytes become readable only when CommitRealTimeService has copied them into the file, and
+     * that thread wakes dispatch.
+     */
+    private void wakeDispatchWhenReadable() {
+        // TODO K2: waking dispatch for bytes it cannot read yet made it spin through empty
+        // passes, one per put, on the core the commit thread needed
+        if (!defaultMessageStore.getMessageStoreConfig().isTransientStorePoolEnable()) {
+            defaultMessageStore.getReputMessageService().appended();
+        }
     }
 
     /** Null when the append went through, else the status to answer. */
