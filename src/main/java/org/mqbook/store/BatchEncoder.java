@@ -22,9 +22,9 @@ import org.mqbook.common.message.MessageDecoder;
  * Read next: {@link DefaultAppendMessageCallback}'s batch doAppend.
  */
 final class BatchEncoder {
-    private static final int FLAG_OFFSET = 12;
-    private static final int BODY_LENGTH_OFFSET = 16;
-    private static final int BODY_OFFSET = 20;
+    private static final int FLAG_OFFSET = MessageDecoder.BATCH_FLAG_POSITION;
+    private static final int BODY_LENGTH_OFFSET = MessageDecoder.BATCH_BODY_LENGTH_POSITION;
+    private static final int BODY_OFFSET = MessageDecoder.BATCH_BODY_POSITION;
 
     private BatchEncoder() {
     }
@@ -88,7 +88,7 @@ final class BatchEncoder {
         long total = 0;
         for (int at = 0; at < in.length; ) {
             final int left = in.length - at;
-            if (left < BODY_OFFSET + 2) {
+            if (left < MessageDecoder.BATCH_MIN_RECORD_LENGTH) {
                 throw malformed(at, "only " + left + " bytes left");
             }
             final int bodyLen = fields.getInt(at + BODY_LENGTH_OFFSET);

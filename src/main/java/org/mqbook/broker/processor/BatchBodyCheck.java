@@ -1,5 +1,7 @@
 package org.mqbook.broker.processor;
 
+import org.mqbook.common.message.MessageDecoder;
+
 /**
  * Checks that a SEND_BATCH_MESSAGE body is a run of whole short records (message-format.md
  * §5) before anything is stored, reading only each record's three length fields:
@@ -15,14 +17,14 @@ package org.mqbook.broker.processor;
  * stored records: no record is ever decoded into a message. The properties stay bytes: they
  * are stored as the client wrote them (4.7.1 does not look inside them either).
  *
+ * The positions are {@link MessageDecoder}'s BATCH_* constants, shared with the store.
+ *
  * <p>Stateless and thread-safe. Read next: {@code store.BatchEncoder}.
  */
 final class BatchBodyCheck {
-    static final int TOTALSIZE_OFFSET = 0;
-    static final int BODYLENGTH_OFFSET = 16;
-    static final int BODY_OFFSET = 20;
-    /** A record with an empty body and no properties. */
-    static final int MIN_RECORD_LENGTH = BODY_OFFSET + 2;
+    private static final int BODY_LENGTH_POSITION = MessageDecoder.BATCH_BODY_LENGTH_POSITION;
+    private static final int BODY_POSITION = MessageDecoder.BATCH_BODY_POSITION;
+    private static final int MIN_RECORD_LENGTH = MessageDecoder.BATCH_MIN_RECORD_LENGTH;
 
     private BatchBodyCheck() {
     }
@@ -36,7 +38,7 @@ final class BatchBodyCheck {
         // and its property map, only to throw them away, made a batch cost about six times
         // 4.7.1's in a profile
         for (int at = 0; at < body.length; ) {
-            final int size = getInt(body, at + TOTALSIZE_OFFSET);
+            final int size = getInt(body, at);
             final String what = recordError(body, at, size);
             if (what != null) {
                 return "the batch body is malformed: batch record at byte " + at
@@ -58,12 +60,12 @@ final class BatchBodyCheck {
             return "TOTALSIZE " + size + " is not between " + MIN_RECORD_LENGTH + " and the "
                 + left + " bytes that remain";
         }
-        final int bodyLength = getInt(body, at + BODYLENGTH_OFFSET);
+        final int bodyLength = getInt(body, at + BODY_LENGTH_POSITION);
         if (bodyLength < 0 || bodyLength > size - MIN_RECORD_LENGTH) {
             return "BODYLENGTH " + bodyLength + " does not fit its TOTALSIZE " + size
                 + " (at most " + (size - MIN_RECORD_LENGTH) + ")";
         }
-        final int propertiesAt = at + BODY_OFFSET + bodyLength;
+        final int propertiesAt = at + BODY_POSITION + bodyLength;
         // TODO K2: signed, as the store reads it: 32 KiB and more is refused here
         final int propertiesLength = (short) ((body[propertiesAt] << 8)
             | (body[propertiesAt + 1] & 0xFF));

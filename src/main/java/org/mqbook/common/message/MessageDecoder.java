@@ -384,6 +384,15 @@ public final class MessageDecoder {
         return true;
     }
 
+    /** In a record of a SEND_BATCH_MESSAGE body (see {@link #encodeMessage}): FLAG. */
+    public static final int BATCH_FLAG_POSITION = 12;
+    /** In a batch record: BODYLENGTH; the body follows it. */
+    public static final int BATCH_BODY_LENGTH_POSITION = 16;
+    /** In a batch record: the body's first byte; PROPERTIESLENGTH follows the body. */
+    public static final int BATCH_BODY_POSITION = 20;
+    /** A batch record with an empty body and no properties. */
+    public static final int BATCH_MIN_RECORD_LENGTH = BATCH_BODY_POSITION + 2;
+
     /**
      * One record of a SEND_BATCH_MESSAGE body: TOTALSIZE 4, MAGICCODE 4 (0), BODYCRC 4 (0),
      * FLAG 4, BODYLENGTH 4 + body, PROPERTIESLENGTH 2 + properties. Never compressed.

@@ -75,10 +75,10 @@ class BatchBodyCheckTest {
         byte[] body = twoRecords();
         int second = firstLength(body);
         int size = body.length - second;
-        ByteBuffer.wrap(body).putInt(second + BatchBodyCheck.BODYLENGTH_OFFSET, 1_000_000);
+        ByteBuffer.wrap(body).putInt(second + MessageDecoder.BATCH_BODY_LENGTH_POSITION, 1_000_000);
         assertEquals(PREFIX + second + " is malformed: BODYLENGTH 1000000 does not fit its "
             + "TOTALSIZE " + size + " (at most " + (size - 22) + ")", BatchBodyCheck.error(body));
-        ByteBuffer.wrap(body).putInt(second + BatchBodyCheck.BODYLENGTH_OFFSET, -1);
+        ByteBuffer.wrap(body).putInt(second + MessageDecoder.BATCH_BODY_LENGTH_POSITION, -1);
         assertEquals(PREFIX + second + " is malformed: BODYLENGTH -1 does not fit its "
             + "TOTALSIZE " + size + " (at most " + (size - 22) + ")", BatchBodyCheck.error(body));
     }
@@ -89,12 +89,12 @@ class BatchBodyCheckTest {
         int bodyLength = "first".length();
         int size = firstLength(body);
         int propertiesLength = size - 22 - bodyLength;
-        ByteBuffer.wrap(body).putShort(BatchBodyCheck.BODY_OFFSET + bodyLength,
+        ByteBuffer.wrap(body).putShort(MessageDecoder.BATCH_BODY_POSITION + bodyLength,
             (short) (propertiesLength - 1));
         assertEquals(PREFIX + "0 is malformed: PROPERTIESLENGTH " + (propertiesLength - 1)
             + " is not the " + propertiesLength + " bytes its TOTALSIZE " + size + " leaves",
             BatchBodyCheck.error(body));
-        ByteBuffer.wrap(body).putShort(BatchBodyCheck.BODY_OFFSET + bodyLength, (short) 0x8000);
+        ByteBuffer.wrap(body).putShort(MessageDecoder.BATCH_BODY_POSITION + bodyLength, (short) 0x8000);
         assertEquals(PREFIX + "0 is malformed: PROPERTIESLENGTH -32768 is not the "
             + propertiesLength + " bytes its TOTALSIZE " + size + " leaves",
             BatchBodyCheck.error(body), "the length is a signed short, as the store reads it");
