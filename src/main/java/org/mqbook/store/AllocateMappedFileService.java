@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.mqbook.common.ServiceThread;
+import org.mqbook.store.config.FlushDiskType;
 import org.mqbook.store.config.MessageStoreConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates commit-log files ahead of need, in its own thread "AllocateMappedFileService": when the
  * writer asks for file N it also orders file N+1, so the next roll finds its file mapped (and,
- * with warmMapedFileEnable, pre-touched) instead of paying for it under putMessageLock.
+ * with warmMapedFileEnable, pre-touched; under SYNC_FLUSH, its blocks allocated) instead of
+ * paying for it under putMessageLock.
  *
  * <p>Thread-safe: requests are keyed by path; the writer waits at most 5 s for its file.
  * Read next: {@link MappedFileQueue#getLastMappedFile(long, boolean)}.
@@ -43,12 +45,15 @@ public class AllocateMappedFileService extends ServiceThread {
     static final class AllocateRequest {
         private final String filePath;
         private final int fileSize;
+        /** Ordered ahead of need (N+1), not waited for by the writer when ordered. */
+        private final boolean ahead;
         private final CountDownLatch done = new CountDownLatch(1);
         private volatile MappedFile mappedFile;
 
-        AllocateRequest(final String filePath, final int fileSize) {
+        AllocateRequest(final String filePath, final int fileSize, final boolean ahead) {
             this.filePath = filePath;
             this.fileSize = fileSize;
+            this.ahead = ahead;
         }
 
         long fileFromOffset() {
@@ -63,8 +68,8 @@ public class AllocateMappedFileService extends ServiceThread {
      */
     public MappedFile putRequestAndReturnMappedFile(final String nextFilePath,
         final String nextNextFilePath, final int fileSize) {
-        submit(nextFilePath, fileSize);
-        submit(nextNextFilePath, fileSize);
+        submit(nextFilePath, fileSize, false);
+        submit(nextNextFilePath, fileSize, true);
         if (hasException) {
             log.warn("{} service has exception. so return null", getServiceName());
             return null;
@@ -88,8 +93,13 @@ public class AllocateMappedFileService extends ServiceThread {
         }
     }
 
-    private void submit(final String path, final int fileSize) {
-        final AllocateRequest request = new AllocateRequest(path, fileSize);
+    /** Orders a file ahead of need without waiting for it (the first file of an empty log). */
+    public void orderAhead(final String filePath, final int fileSize) {
+        submit(filePath, fileSize, true);
+    }
+
+    private void submit(final String path, final int fileSize, final boolean ahead) {
+        final AllocateRequest request = new AllocateRequest(path, fileSize, ahead);
         if (this.requestTable.putIfAbsent(path, request) == null) {
             this.requestQueue.offer(request);
         }
@@ -140,6 +150,9 @@ public class AllocateMappedFileService extends ServiceThread {
                     mappedFile.warmMappedFile(config.getFlushDiskType(),
                         config.getFlushLeastPagesWhenWarmMapedFile());
                 }
+                if (req.ahead && config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
+                    preallocate(mappedFile);
+                }
                 req.mappedFile = mappedFile;
                 this.hasException = false;
             }
@@ -164,6 +177,25 @@ public class AllocateMappedFileService extends ServiceThread {
             }
         }
         return true;
+    }
+
+    /**
+     * Allocates the blocks of a file made ahead for a SYNC_FLUSH store (see
+     * {@link MappedFile#preallocate}). Best effort: a file that cannot be filled (a full disk)
+     * stays sparse, as every file is without SYNC_FLUSH, and the disk-space checks take over.
+     */
+    private static void preallocate(final MappedFile mappedFile) {
+        // TODO K2: not for the file the writer is waiting for (it would wait for the zeros);
+        // in steady state every file was ordered ahead one roll earlier
+        final long begin = System.nanoTime();
+        try {
+            mappedFile.preallocate();
+            log.info("preallocated {} ({} bytes) in {} ms", mappedFile.getFileName(),
+                mappedFile.getFileSize(), (System.nanoTime() - begin) / 1_000_000);
+        } catch (IOException e) {
+            log.warn("could not preallocate {} ({} bytes): {}; it stays sparse",
+                mappedFile.getFileName(), mappedFile.getFileSize(), e.toString());
+        }
     }
 
     private static void sleepQuietly(final long ms) {

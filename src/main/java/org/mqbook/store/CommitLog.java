@@ -15,6 +15,7 @@ import org.mqbook.common.message.MessageExt;
 import org.mqbook.common.message.MessageExtBrokerInner;
 import org.mqbook.common.sysflag.MessageSysFlag;
 import org.mqbook.store.GroupCommitService.GroupCommitRequest;
+import org.mqbook.store.config.BrokerRole;
 import org.mqbook.store.config.FlushDiskType;
 import org.mqbook.store.config.MessageStoreConfig;
 import org.slf4j.Logger;
@@ -76,6 +77,13 @@ public class CommitLog {
     }
 
     public void start() {
+        final MessageStoreConfig config = defaultMessageStore.getMessageStoreConfig();
+        if (config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH
+            && config.getBrokerRole() != BrokerRole.SLAVE) {
+            // an empty log's first file is ordered now, so its blocks are allocated before the
+            // first put asks for it (a slave's first file is where its master's log is)
+            this.mappedFileQueue.orderFirstFileAhead();
+        }
         this.flushCommitLogService.start();
         if (defaultMessageStore.getMessageStoreConfig().isTransientStorePoolEnable()) {
             this.commitLogService.start();

@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
  */
 public class MappedFile extends ReferenceResource {
     public static final int OS_PAGE_SIZE = 1024 * 4;
+    /** The zeros {@link #preallocate} writes, shared read-only. */
+    private static final ByteBuffer ZEROS = ByteBuffer.allocateDirect(1024 * 1024).asReadOnlyBuffer();
     private static final Logger log = LoggerFactory.getLogger(MappedFile.class);
     private static final AtomicLong TOTAL_MAPPED_VIRTUAL_MEMORY = new AtomicLong(0);
     private static final AtomicInteger TOTAL_MAPPED_FILES = new AtomicInteger(0);
@@ -51,6 +53,7 @@ public class MappedFile extends ReferenceResource {
     private final File file;
     private final MappedByteBuffer mappedByteBuffer;
     private volatile boolean wroteThroughChannel;
+    private volatile boolean preallocated;
     private volatile long storeTimestamp = 0;
     private boolean firstCreateInQueue = false;
 
@@ -343,6 +346,33 @@ public class MappedFile extends ReferenceResource {
     /** Forces the whole mapping (index files are written in place, not appended). */
     public void force() {
         this.mappedByteBuffer.force();
+    }
+
+    // tag::ch06-preallocate[]
+    /**
+     * Writes zeros over the whole file through the channel and forces them once, so the file
+     * system allocates all its blocks now, in one go, before anyone appends. Only for a file no
+     * one uses yet (the allocate service's files made ahead of need).
+     */
+    public void preallocate() throws IOException {
+        // TODO K1: on a sparse file every SYNC_FLUSH force also allocates the blocks it covers
+        // and commits that to the file system's journal; here that made a force of 16 KiB grow
+        // from 0.5 ms to 0.8-1.1 ms as the file filled. On allocated blocks a force writes data
+        // only and stays at 0.5 ms to the end of the file (chapter 6, "Making it fast").
+        final ByteBuffer zeros = ZEROS.duplicate();
+        for (long pos = 0; pos < this.fileSize; ) {
+            zeros.clear();
+            zeros.limit((int) Math.min(zeros.capacity(), this.fileSize - pos));
+            pos += this.fileChannel.write(zeros, pos);
+        }
+        this.fileChannel.force(false);
+        this.preallocated = true;
+    }
+    // end::ch06-preallocate[]
+
+    /** Whether {@link #preallocate} wrote this file's blocks (else it may be sparse). */
+    public boolean isPreallocated() {
+        return this.preallocated;
     }
 
     /** Touches every page so the first writes do not fault (warmMapedFileEnable). */

@@ -118,6 +118,14 @@ public class MappedFileQueue {
         return mappedFile;
     }
 
+    /** For an empty queue, orders its first file (offset 0) ahead of need; else nothing. */
+    public void orderFirstFileAhead() {
+        if (this.mappedFiles.isEmpty() && this.allocateMappedFileService != null) {
+            this.allocateMappedFileService.orderAhead(
+                this.storePath + File.separator + UtilAll.offset2FileName(0), this.mappedFileSize);
+        }
+    }
+
     public MappedFile getLastMappedFile(final long startOffset) {
         return getLastMappedFile(startOffset, true);
     }
