@@ -85,7 +85,7 @@ public class CommitLog {
             this.mappedFileQueue.orderFirstFileAhead();
         }
         this.flushCommitLogService.start();
-        if (defaultMessageStore.getMessageStoreConfig().isTransientStorePoolEnable()) {
+        if (config.isTransientStorePoolEnable()) {
             this.commitLogService.start();
         }
     }
