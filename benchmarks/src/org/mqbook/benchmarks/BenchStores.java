@@ -2,8 +2,11 @@ package org.mqbook.benchmarks;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -54,6 +57,38 @@ final class BenchStores {
         Files.createDirectories(root);
         final StoreDriver driver = StoreDriver.open(kind, root, props);
         return new Closing(driver, root);
+    }
+
+    /**
+     * Writes {@code bytes} into a scratch file under target/bench-stores and deletes it, so the
+     * page-cache pages the next iteration allocates are ones the machine has just used. On a
+     * virtual machine that backs its memory lazily and takes freed memory back after some
+     * seconds, a page never touched before costs about 10 µs more to fault in than a recycled
+     * one (see benchmarks/README.adoc, "The first-touch cost"); a broker that has run a while
+     * recycles the pages of its page cache. Returns the nanoseconds it took.
+     */
+    static long warmPageCache(final long bytes) {
+        final long begin = System.nanoTime();
+        final Path scratch = Path.of("target", "bench-stores", "warm-"
+            + ProcessHandle.current().pid()).toAbsolutePath();
+        try {
+            Files.createDirectories(scratch.getParent());
+            try (FileChannel ch = FileChannel.open(scratch, StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                final ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+                for (long at = 0; at < bytes; at += chunk.capacity()) {
+                    chunk.clear();
+                    while (chunk.hasRemaining()) {
+                        ch.write(chunk, at + chunk.position());
+                    }
+                }
+            }
+            // deleted before writeback: the pages go back to the free lists, still backed
+            Files.delete(scratch);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return System.nanoTime() - begin;
     }
 
     /** A body of {@code size} bytes that is not all zeros. */

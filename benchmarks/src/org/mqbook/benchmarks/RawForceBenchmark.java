@@ -2,6 +2,7 @@ package org.mqbook.benchmarks;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -28,7 +29,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * 16 messages per force. Here one thread writes 16 records of a 1 KiB message's size into a
  * mapping and forces them ({@code force=range}: the written range, as mqbook does;
  * {@code whole}: the whole mapping, as 4.7.1 does), in messages per second: the rate a store
- * with free locking, encoding and wake-ups would reach on this disk.
+ * with free locking, encoding and wake-ups would reach on this disk. {@code file=sparse} is a
+ * fresh file, as 4.7.1 and an ASYNC_FLUSH mqbook store write; {@code written} is one written full
+ * of zeros and forced first, as a SYNC_FLUSH mqbook store gets ({@code MappedFile#preallocate}).
  *
  * <p>The file is 128 MiB and wraps around when full. Read next: {@link SyncFlushBenchmark}.
  */
@@ -46,15 +49,28 @@ public class RawForceBenchmark {
     @Param({"range", "whole"})
     public String force;
 
-    private Path file;
+    @Param({"sparse", "written"})
+    public String file;
+
+    private Path path;
     private FileChannel channel;
     private MappedByteBuffer mapped;
     private final byte[] record = BenchStores.body(RECORD_BYTES);
 
     @Setup(Level.Trial)
     public void open() throws IOException {
-        file = Files.createTempFile("mqbook-raw-force", ".bin");
-        channel = new RandomAccessFile(file.toFile(), "rw").getChannel();
+        path = Files.createTempFile("mqbook-raw-force", ".bin");
+        channel = new RandomAccessFile(path.toFile(), "rw").getChannel();
+        if ("written".equals(file)) {
+            final ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
+            for (long at = 0; at < FILE_BYTES; at += zeros.capacity()) {
+                zeros.clear();
+                while (zeros.hasRemaining()) {
+                    channel.write(zeros, at + zeros.position());
+                }
+            }
+            channel.force(false);
+        }
         mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, FILE_BYTES);
     }
 
@@ -79,6 +95,6 @@ public class RawForceBenchmark {
     @TearDown(Level.Trial)
     public void close() throws IOException {
         channel.close();
-        Files.deleteIfExists(file);
+        Files.deleteIfExists(path);
     }
 }

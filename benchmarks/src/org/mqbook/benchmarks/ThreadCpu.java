@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  *  so the threads of one pool form one group
  * </pre>
  * A thread that ended between two snapshots is lost from the difference. Where /proc is not
- * there, snapshots are empty. Stateless, thread-safe. Read next: {@link BrokerBench}.
+ * there, snapshots are empty. Stateless, thread-safe. Read next: {@link BrokerBench}, and
+ * {@link StoreAppendBenchmark}, which reads its own process.
  */
 final class ThreadCpu {
     /** USER_HZ: Linux reports thread times in 1/100 s on every common architecture. */
@@ -32,7 +33,10 @@ final class ThreadCpu {
     private ThreadCpu() {
     }
 
-    /** CPU time so far per thread id, with its group name: tid to {group, nanos}. */
+    /**
+     * CPU time so far per thread id, with its group name: tid to {group, nanos, kernel nanos}
+     * (the last is the system part of the second).
+     */
     static Map<String, Object[]> snapshot(final long pid) {
         final Path tasks = Path.of("/proc", Long.toString(pid), "task");
         final Map<String, Object[]> out = new HashMap<>();
@@ -45,10 +49,10 @@ final class ThreadCpu {
                     final String group = stat.substring(open + 1, close).replaceAll("[_-]?\\d+$",
                         "");
                     final String[] f = stat.substring(close + 2).split(" ");
-                    final long ticks = Long.parseLong(f[UTIME_AFTER_COMM])
-                        + Long.parseLong(f[STIME_AFTER_COMM]);
-                    out.put(task.getFileName().toString(),
-                        new Object[] {group, ticks * NANOS_PER_TICK});
+                    final long system = Long.parseLong(f[STIME_AFTER_COMM]);
+                    final long ticks = Long.parseLong(f[UTIME_AFTER_COMM]) + system;
+                    out.put(task.getFileName().toString(), new Object[] {group,
+                        ticks * NANOS_PER_TICK, system * NANOS_PER_TICK});
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while we listed it
                 }
@@ -57,6 +61,23 @@ final class ThreadCpu {
             return Map.of();
         }
         return out;
+    }
+
+    /**
+     * All threads' CPU µs per message between two snapshots, and its kernel part:
+     * {@code "8.9 (kernel 5.1)"} (the format).
+     */
+    static String totalPerMessage(final Map<String, Object[]> before,
+        final Map<String, Object[]> after, final double messages) {
+        long total = 0;
+        long kernel = 0;
+        for (Map.Entry<String, Object[]> e : after.entrySet()) {
+            final Object[] was = before.get(e.getKey());
+            total += (Long) e.getValue()[1] - (was == null ? 0 : (Long) was[1]);
+            kernel += (Long) e.getValue()[2] - (was == null ? 0 : (Long) was[2]);
+        }
+        return String.format(Locale.ROOT, "%.1f (kernel %.1f)", total / 1000.0 / messages,
+            kernel / 1000.0 / messages);
     }
 
     /**
