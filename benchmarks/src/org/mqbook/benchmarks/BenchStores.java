@@ -75,13 +75,7 @@ final class BenchStores {
             Files.createDirectories(scratch.getParent());
             try (FileChannel ch = FileChannel.open(scratch, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                final ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
-                for (long at = 0; at < bytes; at += chunk.capacity()) {
-                    chunk.clear();
-                    while (chunk.hasRemaining()) {
-                        ch.write(chunk, at + chunk.position());
-                    }
-                }
+                writeZeros(ch, bytes);
             }
             // deleted before writeback: the pages go back to the free lists, still backed
             Files.delete(scratch);
@@ -89,6 +83,17 @@ final class BenchStores {
             throw new UncheckedIOException(e);
         }
         return System.nanoTime() - begin;
+    }
+
+    /** Writes {@code bytes} zeros (rounded up to 1 MiB) at the start of {@code ch}. */
+    static void writeZeros(final FileChannel ch, final long bytes) throws IOException {
+        final ByteBuffer chunk = ByteBuffer.allocateDirect(1 << 20);
+        for (long at = 0; at < bytes; at += chunk.capacity()) {
+            chunk.clear();
+            while (chunk.hasRemaining()) {
+                ch.write(chunk, at + chunk.position());
+            }
+        }
     }
 
     /** A body of {@code size} bytes that is not all zeros. */

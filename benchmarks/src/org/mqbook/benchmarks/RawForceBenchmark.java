@@ -2,7 +2,6 @@ package org.mqbook.benchmarks;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -62,13 +61,7 @@ public class RawForceBenchmark {
         path = Files.createTempFile("mqbook-raw-force", ".bin");
         channel = new RandomAccessFile(path.toFile(), "rw").getChannel();
         if ("written".equals(file)) {
-            final ByteBuffer zeros = ByteBuffer.allocateDirect(1 << 20);
-            for (long at = 0; at < FILE_BYTES; at += zeros.capacity()) {
-                zeros.clear();
-                while (zeros.hasRemaining()) {
-                    channel.write(zeros, at + zeros.position());
-                }
-            }
+            BenchStores.writeZeros(channel, FILE_BYTES);
             channel.force(false);
         }
         mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, FILE_BYTES);

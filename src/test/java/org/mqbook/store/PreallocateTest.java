@@ -40,11 +40,7 @@ class PreallocateTest {
 
     @Test
     void aSyncFlushStoreWritesEveryFileBeforeUseAndRecoversOverTheZeros() throws Exception {
-        final MessageStoreConfig config = StoreTestSupport.config(root);
-        config.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
-        store = StoreTestSupport.start(config);
-        StoreTestSupport.await("the first file to be ordered at start",
-            () -> Files.exists(commitLogDir().resolve("00000000000000000000")));
+        final MessageStoreConfig config = startSyncFlushMaster();
         final List<Long> offsets = putMany(600); // about three files
         final List<MappedFile> files = store.getCommitLog().getMappedFileQueue().getMappedFiles();
         assertTrue(files.size() >= 3, files.size() + " files, expected at least 3");
@@ -80,11 +76,7 @@ class PreallocateTest {
 
     @Test
     void aStoreStoppedBeforeItsFirstPutLeavesNoFileBehind() throws Exception {
-        final MessageStoreConfig config = StoreTestSupport.config(root);
-        config.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
-        store = StoreTestSupport.start(config);
-        StoreTestSupport.await("the first file to be ordered at start",
-            () -> Files.exists(commitLogDir().resolve("00000000000000000000")));
+        startSyncFlushMaster();
         store.shutdown();
         store = null;
         assertEquals(0, countFiles(commitLogDir()), "the file ordered ahead is deleted");
@@ -100,6 +92,16 @@ class PreallocateTest {
         Thread.sleep(200);
         assertEquals(0, countFiles(commitLogDir()),
             "a slave's first file is where its master's log is, not offset 0");
+    }
+
+    /** A SYNC_FLUSH master store, started once its first file is on disk. */
+    private MessageStoreConfig startSyncFlushMaster() throws Exception {
+        final MessageStoreConfig config = StoreTestSupport.config(root);
+        config.setFlushDiskType(FlushDiskType.SYNC_FLUSH);
+        store = StoreTestSupport.start(config);
+        StoreTestSupport.await("the first file to be ordered at start",
+            () -> Files.exists(commitLogDir().resolve("00000000000000000000")));
+        return config;
     }
 
     private List<Long> putMany(final int count) {
