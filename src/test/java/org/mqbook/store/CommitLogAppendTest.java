@@ -18,9 +18,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.mqbook.common.UtilAll;
@@ -31,18 +29,7 @@ import org.mqbook.common.message.MessageExtBrokerInner;
 import org.mqbook.store.config.MessageStoreConfig;
 
 /** The append path: record bytes, offsets across files and blanks, batches, locks. */
-class CommitLogAppendTest {
-    @TempDir
-    Path root;
-    private DefaultMessageStore store;
-
-    @AfterEach
-    void stop() {
-        if (store != null) {
-            store.shutdown();
-        }
-    }
-
+class CommitLogAppendTest extends StoreTestBase {
     @Test
     void aRecordInTheFileIsExactlyTheEncodedMessage() throws Exception {
         store = StoreTestSupport.start(StoreTestSupport.config(root));

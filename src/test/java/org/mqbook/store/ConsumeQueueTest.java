@@ -11,24 +11,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqbook.common.UtilAll;
 
 /** Consume-queue units byte for byte, as the reput thread builds them; queue bounds and times. */
-class ConsumeQueueTest {
-    @TempDir
-    Path root;
-    private DefaultMessageStore store;
-
-    @AfterEach
-    void stop() {
-        if (store != null) {
-            store.shutdown();
-        }
-    }
-
+class ConsumeQueueTest extends StoreTestBase {
     @Test
     void unitsAreOffsetSizeAndTagHashInTwentyBytes() throws Exception {
         store = StoreTestSupport.start(StoreTestSupport.config(root));

@@ -6,15 +6,12 @@ import static org.mqbook.store.StoreTestSupport.message;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqbook.common.UtilAll;
 import org.mqbook.common.message.MessageExt;
 import org.mqbook.common.message.MessageExtBrokerInner;
@@ -22,18 +19,7 @@ import org.mqbook.store.config.FlushDiskType;
 import org.mqbook.store.config.MessageStoreConfig;
 
 /** SYNC_FLUSH group commit and its timeout, ASYNC_FLUSH, and the transient store pool. */
-class FlushTest {
-    @TempDir
-    Path root;
-    private DefaultMessageStore store;
-
-    @AfterEach
-    void stop() {
-        if (store != null) {
-            store.shutdown();
-        }
-    }
-
+class FlushTest extends StoreTestBase {
     @Test
     void syncFlushAnswersOnlyOnceTheBytesAreForced() throws Exception {
         final MessageStoreConfig config = StoreTestSupport.config(root);

@@ -6,29 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mqbook.store.StoreTestSupport.message;
 
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqbook.common.message.MessageExt;
 import org.mqbook.store.config.MessageStoreConfig;
 
 /** getMessage's statuses and next offsets (remoting.md §8.3), its limits and its filter. */
-class GetMessageTest {
-    @TempDir
-    Path root;
-    private DefaultMessageStore store;
-
-    @AfterEach
-    void stop() {
-        if (store != null) {
-            store.shutdown();
-        }
-    }
-
+class GetMessageTest extends StoreTestBase {
     private void put(final String topic, final int count) {
         for (int i = 0; i < count; i++) {
             store.putMessage(message(topic, 0, topic + "-" + i, i % 2 == 0 ? "TagA" : "TagB",

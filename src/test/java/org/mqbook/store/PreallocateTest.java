@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqbook.common.message.MessageExt;
 import org.mqbook.store.config.BrokerRole;
 import org.mqbook.store.config.FlushDiskType;
@@ -24,19 +22,8 @@ import org.mqbook.store.config.MessageStoreConfig;
  * ({@link MappedFile#preallocate}); the zeros read as the blank tail a sparse file has, so
  * appends, reads and recovery are the same as on sparse files.
  */
-class PreallocateTest {
+class PreallocateTest extends StoreTestBase {
     private static final int BODY = 5000;
-
-    @TempDir
-    Path root;
-    private DefaultMessageStore store;
-
-    @AfterEach
-    void stop() {
-        if (store != null) {
-            store.shutdown();
-        }
-    }
 
     @Test
     void aSyncFlushStoreWritesEveryFileBeforeUseAndRecoversOverTheZeros() throws Exception {

@@ -8,27 +8,14 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqbook.common.message.MessageDecoder;
 import org.mqbook.common.message.MessageExt;
 import org.mqbook.common.sysflag.MessageSysFlag;
 import org.mqbook.store.config.MessageStoreConfig;
 
 /** Key queries through the store: KEYS words, UNIQ_KEY, several index files, rollbacks. */
-class QueryMessageTest {
-    @TempDir
-    Path root;
-    private DefaultMessageStore store;
-
-    @AfterEach
-    void stop() {
-        if (store != null) {
-            store.shutdown();
-        }
-    }
-
+class QueryMessageTest extends StoreTestBase {
     private static List<MessageExt> decode(final QueryMessageResult result) {
         try {
             return result.getMessageBufferList().stream()

@@ -18,28 +18,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqbook.common.UtilAll;
 import org.mqbook.common.message.MessageExt;
 import org.mqbook.store.config.FlushDiskType;
 import org.mqbook.store.config.MessageStoreConfig;
 
 /** Restart after a clean shutdown, after a kill, with a torn tail, after a machine crash. */
-class RecoveryTest {
+class RecoveryTest extends StoreTestBase {
     private static final int QUEUES = 3;
-    @TempDir
-    Path root;
-    private DefaultMessageStore store;
-
-    @AfterEach
-    void stop() {
-        if (store != null) {
-            store.shutdown();
-        }
-    }
-
     private List<AppendMessageResult> putMany(final int count, final int bodySize) {
         final List<AppendMessageResult> results = new ArrayList<>();
         for (int i = 0; i < count; i++) {

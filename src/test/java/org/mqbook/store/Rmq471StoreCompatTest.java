@@ -8,14 +8,11 @@ import com.alibaba.fastjson2.JSON;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.mqbook.common.UtilAll;
 import org.mqbook.common.message.Message;
 import org.mqbook.common.message.MessageDecoder;
@@ -32,20 +29,9 @@ import org.mqbook.store.config.MessageStoreConfig;
  * store 4.7.1 wrote. Both sides print every message they read in one line format; the lines
  * must be equal.
  */
-class Rmq471StoreCompatTest {
+class Rmq471StoreCompatTest extends StoreTestBase {
     private static final String READER = "org.mqbook.rmq471.StoreReader";
     private static final String WRITER = "org.mqbook.rmq471.StoreWriter";
-    @TempDir
-    Path root;
-    private DefaultMessageStore store;
-
-    @AfterEach
-    void stop() {
-        if (store != null) {
-            store.shutdown();
-        }
-    }
-
     private List<String> args(final String... extra) {
         final MessageStoreConfig c = StoreTestSupport.config(root);
         final List<String> args = new ArrayList<>(List.of(root.toString(),
