@@ -147,10 +147,10 @@ public class AllocateMappedFileService extends ServiceThread {
                     : new MappedFile(req.filePath, req.fileSize);
                 if (config.isWarmMapedFileEnable()
                     && mappedFile.getFileSize() >= config.getMappedFileSizeCommitLog()) {
+                    // touched and forced page by page under SYNC_FLUSH: blocks allocated too
                     mappedFile.warmMappedFile(config.getFlushDiskType(),
                         config.getFlushLeastPagesWhenWarmMapedFile());
-                }
-                if (req.ahead && config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
+                } else if (req.ahead && config.getFlushDiskType() == FlushDiskType.SYNC_FLUSH) {
                     preallocate(mappedFile);
                 }
                 req.mappedFile = mappedFile;
