@@ -124,13 +124,7 @@ class CommitLogAppendTest extends StoreTestBase {
             m.setFlag(i);
             inner.add(m);
         }
-        final MessageExtBatch batch = new MessageExtBatch();
-        batch.setTopic("TopicBatch");
-        batch.setQueueId(1);
-        batch.setBody(MessageDecoder.encodeMessages(inner));
-        batch.setBornHost(StoreTestSupport.BORN_HOST);
-        batch.setStoreHost(StoreTestSupport.STORE_HOST);
-        batch.setBornTimestamp(System.currentTimeMillis());
+        final MessageExtBatch batch = batchOf("TopicBatch", 1, inner);
         final PutMessageResult result = store.putMessages(batch);
         assertEquals(PutMessageStatus.PUT_OK, result.getPutMessageStatus());
         assertEquals(3, result.getAppendMessageResult().getMsgNum());
@@ -161,13 +155,7 @@ class CommitLogAppendTest extends StoreTestBase {
         for (int i = 0; i < 100; i++) {
             inner.add(new Message("TopicBigBatch", ("big-" + i).getBytes()));
         }
-        final MessageExtBatch batch = new MessageExtBatch();
-        batch.setTopic("TopicBigBatch");
-        batch.setQueueId(0);
-        batch.setBody(MessageDecoder.encodeMessages(inner));
-        batch.setBornHost(StoreTestSupport.BORN_HOST);
-        batch.setStoreHost(StoreTestSupport.STORE_HOST);
-        batch.setBornTimestamp(System.currentTimeMillis());
+        final MessageExtBatch batch = batchOf("TopicBigBatch", 0, inner);
         final AppendMessageResult append = store.putMessages(batch).getAppendMessageResult();
         assertEquals(100, append.getMsgNum());
         final String[] ids = append.getMsgId().split(",");
@@ -304,5 +292,18 @@ class CommitLogAppendTest extends StoreTestBase {
             assertTrue(prev.getLogicsOffset() < all.get(i).getLogicsOffset(),
                 "queue offsets must follow commit-log order");
         }
+    }
+
+    /** A batch of {@code inner} for one topic-queue, as the broker hands it to the store. */
+    private static MessageExtBatch batchOf(final String topic, final int queueId,
+        final List<Message> inner) {
+        final MessageExtBatch batch = new MessageExtBatch();
+        batch.setTopic(topic);
+        batch.setQueueId(queueId);
+        batch.setBody(MessageDecoder.encodeMessages(inner));
+        batch.setBornHost(StoreTestSupport.BORN_HOST);
+        batch.setStoreHost(StoreTestSupport.STORE_HOST);
+        batch.setBornTimestamp(System.currentTimeMillis());
+        return batch;
     }
 }
